@@ -1,0 +1,70 @@
+// Channel-neutral commands: what a user can ask the core to do. Channels turn
+// platform events (a slash command, a button click, a card submit, a console
+// line) into one of these; buttons carry them as JSON, so every inbound payload
+// is parsed with this schema before it is trusted.
+import { z } from "zod";
+
+export const answerValueSchema = z.union([
+  z.string().max(10_000),
+  z.array(z.string().max(200)).max(50),
+  z.number(),
+  z.null(),
+]);
+export type AnswerValue = z.infer<typeof answerValueSchema>;
+
+const id = z.string().min(1).max(100);
+
+export const commandSchema = z.discriminatedUnion("type", [
+  /** Free text typed by the user: a keyword (syk, status, plan, hjelp) or the answer to the current question. */
+  z.object({ type: z.literal("text"), text: z.string().max(10_000) }),
+  z.object({ type: z.literal("help") }),
+  z.object({ type: z.literal("status") }),
+  z.object({ type: z.literal("report") }),
+  z.object({ type: z.literal("plan"), employeeId: id.optional() }),
+  z.object({
+    type: z.literal("dialogue"),
+    sessionId: id,
+    action: z.enum(["answer", "back", "edit", "confirm", "cancel", "restart", "skip"]),
+    stepId: id.optional(),
+    /** For repeat steps: index of the item being answered. */
+    item: z.number().int().min(0).max(100).optional(),
+    answer: answerValueSchema.optional(),
+  }),
+  z.object({
+    type: z.literal("milestone"),
+    caseId: id,
+    milestoneId: id,
+    action: z.enum(["done", "snooze", "not_needed", "open_not_needed"]),
+    snoozeDays: z.number().int().min(1).max(60).optional(),
+    reason: z.string().max(2000).optional(),
+  }),
+  z.object({
+    type: z.literal("measure"),
+    measureId: id,
+    action: z.enum(["done", "postpone", "not_relevant"]),
+    postponeDays: z.number().int().min(1).max(365).optional(),
+  }),
+  z.object({
+    type: z.literal("plan.review"),
+    planId: id,
+    version: z.number().int().min(1),
+    action: z.enum(["confirm", "disagree"]),
+    comment: z.string().max(2000).optional(),
+  }),
+]);
+export type Command = z.infer<typeof commandSchema>;
+
+/** Parses an untrusted command (e.g. a button value); undefined when it is not one. */
+export function parseCommand(raw: unknown): Command | undefined {
+  const value = typeof raw === "string" ? safeJson(raw) : raw;
+  const parsed = commandSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,107 @@
+// User-facing text lives in locale files (src/i18n/locales/<locale>/<namespace>.json),
+// never in code. i18next does the lookup, interpolation, plurals and fallbacks.
+// Norwegian bokmål is the default; nynorsk, Danish and Swedish fall back to it for
+// keys they do not (yet) translate, English falls back to bokmål too.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import i18next, { type i18n, type TFunction } from "i18next";
+
+export const SUPPORTED_LOCALES = ["nb", "en", "nn", "sv", "da"] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "nb";
+/** Locales that must have every key (a test checks it); the others may fall back. */
+export const COMPLETE_LOCALES: readonly Locale[] = ["nb", "en"];
+
+export const LOCALES_DIR = fileURLToPath(new URL("./locales/", import.meta.url));
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
+
+/** Maps free input ("no", "nb-NO", "English") to a supported locale, else the default. */
+export function normalizeLocale(value: string | null | undefined): Locale {
+  if (!value) return DEFAULT_LOCALE;
+  const lower = value.toLowerCase().replace("_", "-");
+  const base = lower.split("-")[0] ?? "";
+  if (isLocale(base)) return base;
+  if (base === "no" || base === "nob") return "nb";
+  if (base === "nno") return "nn";
+  if (base === "se" || base === "swe") return "sv";
+  if (base === "dk" || base === "dan") return "da";
+  if (base === "eng") return "en";
+  return DEFAULT_LOCALE;
+}
+
+export type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+/** Reads every locale file: { locale: { namespace: json } }. */
+export function loadResources(dir = LOCALES_DIR): Resources {
+  const resources: Resources = {};
+  for (const locale of SUPPORTED_LOCALES) {
+    const localeDir = path.join(dir, locale);
+    resources[locale] = {};
+    let files: string[] = [];
+    try {
+      files = readdirSync(localeDir).filter((f) => f.endsWith(".json"));
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      const ns = file.slice(0, -".json".length);
+      resources[locale]![ns] = JSON.parse(readFileSync(path.join(localeDir, file), "utf8")) as Record<string, unknown>;
+    }
+  }
+  return resources;
+}
+
+let instance: i18n | undefined;
+
+function getInstance(): i18n {
+  if (instance) return instance;
+  const resources = loadResources();
+  const namespaces = [...new Set(Object.values(resources).flatMap((r) => Object.keys(r)))];
+  const created = i18next.createInstance();
+  void created.init({
+    initAsync: false,
+    resources,
+    lng: DEFAULT_LOCALE,
+    fallbackLng: { nn: ["nb"], da: ["nb"], sv: ["nb"], en: ["nb"], default: ["nb"] },
+    supportedLngs: [...SUPPORTED_LOCALES],
+    ns: namespaces,
+    defaultNS: "common",
+    keySeparator: ".",
+    nsSeparator: ":",
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  } as Parameters<i18n["init"]>[0]);
+  instance = created;
+  return created;
+}
+
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/** A translator bound to one locale. Keys are "namespace:path.to.key". */
+export function translator(locale: Locale): Translate {
+  const t: TFunction = getInstance().getFixedT(locale);
+  return (key, params) => t(key, params ?? {}) as string;
+}
+
+/** True when the key exists in this locale itself (not through fallback). */
+export function hasKey(locale: Locale, key: string): boolean {
+  return getInstance().exists(key, { lng: locale, fallbackLng: [] } as never);
+}
+
+const INTL_TAGS: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB", sv: "sv-SE", da: "da-DK" };
+
+/** A calendar date (YYYY-MM-DD) for reading, e.g. "mandag 5. januar 2026". */
+export function formatDate(isoDate: string, locale: Locale, style: "long" | "short" = "long"): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const options: Intl.DateTimeFormatOptions =
+    style === "long"
+      ? { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }
+      : { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], options).format(date);
+}
