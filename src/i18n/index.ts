@@ -19,18 +19,19 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
 }
 
-/** Maps free input ("no", "nb-NO", "English") to a supported locale, else the default. */
-export function normalizeLocale(value: string | null | undefined): Locale {
-  if (!value) return DEFAULT_LOCALE;
-  const lower = value.toLowerCase().replace("_", "-");
-  const base = lower.split("-")[0] ?? "";
+const LOCALE_ALIASES: Record<string, Locale> = { no: "nb", nob: "nb", nno: "nn", swe: "sv", dan: "da", eng: "en" };
+
+/** Maps a language tag ("nb-NO", "en_GB", "no") to a supported locale; undefined when not supported. */
+export function parseLocale(value: string | null | undefined): Locale | undefined {
+  if (!value) return undefined;
+  const base = value.toLowerCase().replace("_", "-").split("-")[0] ?? "";
   if (isLocale(base)) return base;
-  if (base === "no" || base === "nob") return "nb";
-  if (base === "nno") return "nn";
-  if (base === "se" || base === "swe") return "sv";
-  if (base === "dk" || base === "dan") return "da";
-  if (base === "eng") return "en";
-  return DEFAULT_LOCALE;
+  return LOCALE_ALIASES[base];
+}
+
+/** Like parseLocale, but falls back to the default locale. */
+export function normalizeLocale(value: string | null | undefined): Locale {
+  return parseLocale(value) ?? DEFAULT_LOCALE;
 }
 
 export type Resources = Record<string, Record<string, Record<string, unknown>>>;

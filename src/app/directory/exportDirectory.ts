@@ -1,0 +1,16 @@
+// `cli directory export`: the directory in the same format `import` reads, so HR
+// can round-trip it through a spreadsheet.
+import { stringify } from "csv-stringify/sync";
+import type { Db } from "../../db/client.js";
+import { DIRECTORY_COLUMNS } from "./csvFormat.js";
+
+export async function exportDirectory(db: Db): Promise<string> {
+  const people = await db.person.findMany({ orderBy: { email: "asc" }, include: { leader: { select: { email: true } } } });
+  const withRoles = people.some((p) => p.roles !== "");
+  const columns = withRoles ? [...DIRECTORY_COLUMNS, "roles"] : [...DIRECTORY_COLUMNS];
+  const rows = people.map((p) => {
+    const row = [p.email, p.name, p.leader?.email ?? "", p.locale, p.jurisdiction, p.timeZone, p.slackUserId ?? "", p.teamsUserId ?? ""];
+    return withRoles ? [...row, p.roles.split(",").filter(Boolean).join(";")] : row;
+  });
+  return stringify([columns, ...rows]);
+}

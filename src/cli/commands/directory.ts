@@ -1,0 +1,32 @@
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { readTextFile, type CliRuntime } from "../runtime.js";
+import { importDirectory } from "../../app/directory/importDirectory.js";
+import { exportDirectory } from "../../app/directory/exportDirectory.js";
+
+export function registerDirectory(program: Command, runtime: CliRuntime): void {
+  const { t } = runtime;
+  const directory = program.command("directory").description(t("cli:directory.description"));
+
+  directory
+    .command("import")
+    .description(t("cli:directory.import.description"))
+    .argument("<file>", t("cli:directory.import.file"))
+    .action(async (file: string) => {
+      const text = readTextFile(file, t);
+      const app = await runtime.app();
+      const summary = await importDirectory(app.db, text, { defaultTimeZone: app.config.TZ_DEFAULT });
+      runtime.stdout(t("cli:directory.import.done", { ...summary }));
+    });
+
+  directory
+    .command("export")
+    .description(t("cli:directory.export.description"))
+    .option("-o, --output <file>", t("cli:directory.export.output"))
+    .action(async (options: { output?: string }) => {
+      const app = await runtime.app();
+      const csv = await exportDirectory(app.db);
+      if (options.output) writeFileSync(options.output, csv);
+      else process.stdout.write(csv);
+    });
+}

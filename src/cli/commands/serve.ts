@@ -1,0 +1,25 @@
+import type { Command } from "commander";
+import type { CliRuntime } from "../runtime.js";
+import { startBot } from "../../server/bot.js";
+import { createLogger } from "../../logging/logger.js";
+
+export function registerServe(program: Command, runtime: CliRuntime): void {
+  program
+    .command("serve")
+    .description(runtime.t("cli:serve.description"))
+    .action(async () => {
+      const config = runtime.config();
+      // The server logs JSON lines to stdout (unlike the other commands, whose stdout is their output).
+      const logger = createLogger(config.LOG_LEVEL);
+      const bot = await startBot(config, logger);
+      // Graceful shutdown: finish in-flight requests, close the database, exit 0.
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          logger.info({ signal }, "shutting down");
+          void bot.stop().then(resolve);
+        };
+        process.once("SIGTERM", () => stop("SIGTERM"));
+        process.once("SIGINT", () => stop("SIGINT"));
+      });
+    });
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// The one command-line entry point: `npm run --silent cli -- <subcommand> …`.
+// Each subcommand lives in src/cli/commands/ and registers itself here.
+import { Command, CommanderError } from "commander";
+import { createRuntime, CliUsageError, describeUserError } from "./runtime.js";
+import { UserError } from "../app/errors.js";
+import { ConfigError } from "../config/env.js";
+import { readVersion } from "../version.js";
+import { registerServe } from "./commands/serve.js";
+import { registerDirectory } from "./commands/directory.js";
+import { registerAbsence } from "./commands/absence.js";
+import { registerMilestones } from "./commands/milestones.js";
+import { registerGuard } from "./commands/guard.js";
+import { registerChat } from "./commands/chat.js";
+
+export async function runCli(argv: string[]): Promise<number> {
+  const runtime = createRuntime();
+  const program = new Command("jobbdialog")
+    .description(runtime.t("cli:program.description"))
+    .version(readVersion())
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const register of [registerServe, registerDirectory, registerAbsence, registerMilestones, registerGuard, registerChat]) {
+    register(program, runtime);
+  }
+  // Subcommands inherit the exit override so bad arguments come back here as exit code 2.
+  for (const sub of allCommands(program)) sub.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version are not errors.
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
+      return 2; // commander already printed its one-line message
+    }
+    if (error instanceof CliUsageError) {
+      runtime.stderr(`error: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof UserError) {
+      runtime.stderr(describeUserError(error, runtime.t).map((l, i) => (i === 0 ? `error: ${l}` : l)).join("\n"));
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      runtime.stderr(`error: ${error.message}`);
+      return 2;
+    }
+    runtime.stderr(`error: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  } finally {
+    await runtime.close();
+  }
+}
+
+function allCommands(command: Command): Command[] {
+  return command.commands.flatMap((c) => [c, ...allCommands(c)]);
+}
+
+const code = await runCli(process.argv.slice(2));
+// `serve` keeps running; everything else ends here.
+if (code !== 0 || process.exitCode !== undefined) process.exitCode = code;

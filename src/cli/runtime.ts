@@ -1,0 +1,81 @@
+// What CLI subcommands share: config, a lazily opened database, the operator's
+// locale, and one way to fail (a one-line message and exit code 2).
+import { readFileSync } from "node:fs";
+import { loadConfig, type Config } from "../config/env.js";
+import { openDatabase, type OpenedDb } from "../db/client.js";
+import { createLogger, type Logger } from "../logging/logger.js";
+import { parseLocale, translator, type Locale, type Translate } from "../i18n/index.js";
+import { UserError } from "../app/errors.js";
+import { systemClock, type AppContext, type Clock } from "../app/context.js";
+
+/** A mistake in how the CLI was called or in its input: exit code 2. */
+export class CliUsageError extends Error {
+  readonly exitCode = 2;
+}
+
+export interface CliRuntime {
+  locale: Locale;
+  t: Translate;
+  config(): Config;
+  logger(): Logger;
+  /** Opens (and migrates) the database on first use. */
+  app(clock?: Clock): Promise<AppContext>;
+  close(): Promise<void>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** The operator's language: JOBBDIALOG_LOCALE, else LC_ALL/LANG, else English. */
+export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
+  return parseLocale(env.JOBBDIALOG_LOCALE) ?? parseLocale(env.LC_ALL) ?? parseLocale(env.LANG) ?? "en";
+}
+
+export function createRuntime(env: NodeJS.ProcessEnv = process.env): CliRuntime {
+  const locale = cliLocale(env);
+  let config: Config | undefined;
+  let logger: Logger | undefined;
+  let opened: OpenedDb | undefined;
+  const runtime: CliRuntime = {
+    locale,
+    t: translator(locale),
+    config: () => (config ??= loadConfig(env)),
+    // CLI commands log to stderr so their stdout stays machine-readable.
+    logger: () => (logger ??= createLogger(env.LOG_LEVEL ?? "warn", process.stderr as never)),
+    async app(clock = systemClock) {
+      opened ??= await openDatabase(runtime.config().DATABASE_URL);
+      return { config: runtime.config(), db: opened.db, logger: runtime.logger(), clock };
+    },
+    async close() {
+      await opened?.close();
+      opened = undefined;
+    },
+    stdout: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    stderr: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+  };
+  return runtime;
+}
+
+/** Renders a UserError as lines: the headline, then each problem with its line/field. */
+export function describeUserError(error: UserError, t: Translate): string[] {
+  const lines = [t(error.key, error.params)];
+  for (const p of error.problems) {
+    const where = [p.line !== undefined ? t("cli:common.line", { line: p.line }) : "", p.field ?? ""].filter(Boolean).join(" ");
+    lines.push(`  ${where ? `${where}: ` : ""}${t(p.key, p.params)}`);
+  }
+  return lines;
+}
+
+export async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return "";
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function readTextFile(file: string, t: Translate): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CliUsageError(t("cli:common.cannotRead", { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
+  }
+}

@@ -1,0 +1,74 @@
+// Configuration comes from environment variables only, validated once at start
+// so a typo fails fast with a message that names the variable.
+import path from "node:path";
+import { z } from "zod";
+import { isValidTimeZone, DEFAULT_TIME_ZONE } from "../domain/time/zone.js";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/jobbdialog.db")
+    .refine((v) => v.startsWith("file:"), "must be a SQLite URL like file:./data/jobbdialog.db"),
+  TZ_DEFAULT: z.string().default(DEFAULT_TIME_ZONE).refine(isValidTimeZone, "must be an IANA time zone like Europe/Oslo"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xoxb-"), "must be a bot token (xoxb-…)"),
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xapp-"), "must be an app-level token (xapp-…)"),
+  SLACK_API_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), "must be a URL"),
+  SLACK_ARR_CHANNEL: optionalText,
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+});
+
+export type Config = z.infer<typeof envSchema> & {
+  channels: { slack: boolean; teams: boolean };
+  databaseFile: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const c = parsed.data;
+  const problems: string[] = [];
+  // Slack needs a signing secret (HTTP) or an app token (Socket Mode), always with a bot token.
+  const slackPieces = [c.SLACK_SIGNING_SECRET, c.SLACK_BOT_TOKEN, c.SLACK_APP_TOKEN].filter(Boolean).length;
+  const slack = Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN));
+  if (slackPieces > 0 && !slack) {
+    problems.push("SLACK_BOT_TOKEN: Slack needs SLACK_BOT_TOKEN together with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN");
+  }
+  if (c.MICROSOFT_APP_PASSWORD && !c.MICROSOFT_APP_ID) {
+    problems.push("MICROSOFT_APP_ID: required when MICROSOFT_APP_PASSWORD is set");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    ...c,
+    // Teams runs with or without an app id: without one it is the local (Emulator) mode.
+    channels: { slack, teams: Boolean(c.MICROSOFT_APP_ID) },
+    databaseFile: databaseFileOf(c.DATABASE_URL),
+  };
+}
+
+/** "file:./data/x.db" → absolute path of the SQLite file (relative to the working directory). */
+export function databaseFileOf(url: string): string {
+  const file = url.replace(/^file:/, "").split("?")[0] ?? "";
+  return file === ":memory:" ? file : path.resolve(file);
+}
