@@ -1,0 +1,130 @@
+// Denmark: statutory-rules.md section 2 (sygedagpengeloven, LBK nr. 994 af 22/08/2024).
+// Danish phrasing "4 uger efter 1. sygedag" is read literally as S + 28 (calendarDay 29).
+import type { JurisdictionRules } from "./model.js";
+
+export const DK_RULES: JurisdictionRules = {
+  jurisdiction: "DK",
+  caseRule: {
+    // Periods that touch or overlap are one sickness; any day back at work ends it.
+    newCaseAfterGapDays: 1,
+    vacationRightAfterSickIsSick: false,
+    source: "sygedagpengeloven § 30",
+    note: "UNVERIFIED: no merging rule for repeated sickness was found; each new sickness starts a new case.",
+  },
+  rules: [
+    {
+      id: "dk.sygefravaerssamtale",
+      effectiveFrom: "2010-01-04",
+      source: "sygedagpengeloven § 7a",
+      responsible: "employer",
+      leaderAction: true,
+      anchor: { kind: "calendarDay", day: 29 },
+      note:
+        "Literal 'senest 4 uger efter 1. sygedag' = S+28; nudge by S+27 to be safe. Not required if the employee is " +
+        "under notice and leaves within 8 weeks (not modelled). UNVERIFIED: partial sickness, and no duty when back before " +
+        "the deadline (derived: cancelled).",
+    },
+    {
+      id: "dk.employer_period_end",
+      effectiveFrom: "2008-06-02",
+      source: "sygedagpengeloven § 30 (2008)",
+      responsible: "employer",
+      leaderAction: false,
+      anchor: { kind: "calendarDay", day: 21 },
+      note: "21-day employer period for sickness starting 2008-06-02 – 2012-01-01.",
+    },
+    {
+      id: "dk.employer_period_end",
+      effectiveFrom: "2012-01-02",
+      source: "sygedagpengeloven § 30",
+      responsible: "employer",
+      leaderAction: false,
+      anchor: { kind: "calendarDay", day: 30 },
+      note:
+        "Employer pays days 1–30; the kommune refunds from day 31. Needs ≥ 8 weeks' employment and ≥ 74 hours " +
+        "(§ 30 stk. 2, not checked). Not extended by holidays.",
+    },
+    {
+      id: "dk.fast_track_request",
+      effectiveFrom: "2015-01-05",
+      source: "sygedagpengeloven § 7c",
+      responsible: "employer",
+      leaderAction: true,
+      anchor: { kind: "calendarDay", day: 35 },
+      conditions: [
+        {
+          kind: "minCaseDays",
+          days: 57,
+          otherwise: "not_applicable",
+          note: "Only when the absence is expected to exceed 8 weeks; this case ends by day 56.",
+        },
+      ],
+      note:
+        "An option, within the first 5 weeks (the employee may ask too, § 7e). effectiveFrom: doc says 'from 2015' " +
+        "(sygedagpengereform); exact date UNVERIFIED.",
+    },
+    {
+      id: "dk.fravaer_anmeldelse",
+      effectiveFrom: "2012-01-02",
+      source: "sygedagpengeloven (NemRefusion; pav.medst.dk 24.3.4)",
+      responsible: "employer",
+      leaderAction: false,
+      // Needed only if the absence reaches the refund period (day 31); due 5 weeks after S.
+      anchor: { kind: "calendarDay", day: 31 },
+      dueShiftDays: 5,
+      note:
+        "'Senest 5 uger efter første fraværsdag'; a late report gives refund only from the report date. effectiveFrom " +
+        "tied to the 30-day employer period; the doc gives none: UNVERIFIED.",
+    },
+    {
+      id: "dk.fastholdelsesplan",
+      effectiveFrom: "2010-01-04",
+      source: "sygedagpengeloven § 7b",
+      responsible: "employer",
+      leaderAction: true,
+      anchor: { kind: "onRequest" },
+      conditions: [
+        {
+          kind: "minCaseDays",
+          days: 56,
+          otherwise: "not_applicable",
+          note: "Only when the employee is not expected back within 8 weeks of the first sick day.",
+        },
+      ],
+      note: "The employee may ask at any time during the absence; the employer may refuse (stk. 2).",
+    },
+    {
+      id: "dk.mulighedserklaering",
+      effectiveFrom: "2010-01-04",
+      source: "sygedagpengeloven § 36a",
+      responsible: "employer",
+      leaderAction: true,
+      anchor: { kind: "onRequest" },
+      note: "Any time, also for repeated short absences; the employer pays. effectiveFrom: '2009 reform', in-force date UNVERIFIED.",
+    },
+    {
+      id: "dk.jobcenter_first_followup",
+      effectiveFrom: "2015-01-05",
+      source: "sygedagpengeloven § 13b stk. 1",
+      responsible: "kommune",
+      leaderAction: false,
+      anchor: { kind: "calendarDay", day: 56 },
+      note:
+        "By the end of week 8; then ≥ 4 follow-ups in 6 months. After a fast-track request: within 2 weeks of it " +
+        "(§ 13b stk. 2, not modelled). effectiveFrom: sygedagpengereform, UNVERIFIED.",
+    },
+    {
+      id: "dk.revurdering_22w",
+      effectiveFrom: "2014-07-01",
+      source: "sygedagpengeloven § 24",
+      responsible: "kommune",
+      leaderAction: false,
+      // > 22 weeks of benefit after the 30-day employer period = day 185; revurdering at that month's end.
+      anchor: { kind: "calendarDay", day: 185 },
+      dueAtEndOfMonth: true,
+      note:
+        "Derived for a continuous case; the 9-month look-back over earlier absences is not modelled. " +
+        "effectiveFrom (22-week limit) is not in statutory-rules.md: UNVERIFIED.",
+    },
+  ],
+};
