@@ -21,6 +21,8 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("status") }),
   z.object({ type: z.literal("report") }),
   z.object({ type: z.literal("plan"), employeeId: id.optional() }),
+  /** Start (or resume) a named dialogue, about the person themselves or an employee they lead. */
+  z.object({ type: z.literal("dialogue.start"), dialogueId: id, employeeId: id.optional() }),
   z.object({
     type: z.literal("dialogue"),
     sessionId: id,

@@ -1,0 +1,44 @@
+// Reporting sick: only dates, grade and the kind of absence. Never why: an info
+// line says so before the first question.
+import { defineDialogue } from "../validate.js";
+import { keysFor } from "./shared.js";
+
+const k = keysFor("report_sickness");
+
+export const reportSickness = defineDialogue({
+  id: "report_sickness",
+  version: 1,
+  audience: "employee",
+  titleKey: k.title,
+  steps: [
+    { id: "intro", type: "info", textKey: k.text("intro"), helpKey: k.help("intro") },
+    { id: "startDate", type: "date", textKey: k.text("startDate"), minDays: -30, maxDays: 14, defaultDays: 0 },
+    {
+      id: "endDate",
+      type: "date",
+      textKey: k.text("endDate"),
+      helpKey: k.help("endDate"),
+      allowUnknown: true,
+      notBefore: "startDate",
+      minDays: -30,
+      maxDays: 365,
+    },
+    {
+      id: "grade",
+      type: "single_choice",
+      textKey: k.text("grade"),
+      options: k.options("grade", ["full", "graded"]),
+      // Full sick leave needs no percentage.
+      next: [{ when: { op: "equals", step: "grade", value: "full" }, goto: "leaveType" }],
+    },
+    { id: "gradePercent", type: "percent", textKey: k.text("gradePercent"), helpKey: k.help("gradePercent"), min: 1, max: 100 },
+    {
+      id: "leaveType",
+      type: "single_choice",
+      textKey: k.text("leaveType"),
+      helpKey: k.help("leaveType"),
+      options: k.options("leaveType", ["egenmelding", "sykmelding"]),
+    },
+    { id: "summary", type: "summary", textKey: k.text("summary") },
+  ],
+});

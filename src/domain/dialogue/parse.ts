@@ -1,0 +1,116 @@
+// Turns a typed line (console, or a chat message instead of a button) into an
+// answer value. Only the form is interpreted here; the engine then checks the
+// value against the step (bounds, lengths, required) like any button answer.
+import type { AnswerValue } from "../messages/commands.js";
+import { addDays, isIsoDate, toEpochDay, type IsoDate } from "../time/localDate.js";
+import type { Locale } from "../../i18n/index.js";
+import { parsePercentText, splitList } from "./answers.js";
+import type { ChoiceOptionDef, PromptStep } from "./schema.js";
+import type { LocalizedReason } from "./state.js";
+
+/**
+ * The texts of a locale key in every supported locale. Choice labels and words
+ * such as "i dag"/"today" live in locale files, and a person may type any of them.
+ */
+export type LabelLookup = (key: string) => string[];
+
+/** Builds a LabelLookup from one translator per locale. */
+export function labelsFromTranslators(translators: ReadonlyArray<(key: string) => string>): LabelLookup {
+  return (key) => translators.map((t) => t(key)).filter((text) => text !== key);
+}
+
+export type ParseResult = { ok: true; value: AnswerValue } | { ok: false; error: LocalizedReason };
+
+const fail = (key: string): ParseResult => ({ ok: false, error: { key: `dialogue:errors.${key}` } });
+
+function normalize(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, " ").replace(/[.!]+$/, "");
+}
+
+/** Synonyms are "|"-separated in locale files ("i dag|idag"). */
+function words(labels: LabelLookup | undefined, key: string): string[] {
+  return (labels?.(`dialogue:parse.${key}`) ?? []).flatMap((text) => text.split("|")).map(normalize);
+}
+
+function matchOption(options: ChoiceOptionDef[], text: string, labels: LabelLookup | undefined): string | undefined {
+  const typed = normalize(text);
+  const number = /^(\d+)[.)]?$/.exec(typed);
+  if (number) return options[Number(number[1]) - 1]?.value;
+  const found = options.find(
+    (o) => o.value.toLowerCase() === typed || (labels?.(o.labelKey) ?? []).some((label) => normalize(label) === typed),
+  );
+  return found?.value;
+}
+
+/** D.M. without a year means the nearest such date (so "3.1." typed in late December is next January). */
+function nearestYear(day: number, month: number, today: IsoDate): IsoDate | undefined {
+  const year = Number(today.slice(0, 4));
+  const candidates = [year - 1, year, year + 1]
+    .map((y) => `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`)
+    .filter(isIsoDate);
+  const t = toEpochDay(today);
+  return candidates.sort((a, b) => Math.abs(toEpochDay(a) - t) - Math.abs(toEpochDay(b) - t))[0];
+}
+
+function parseDate(text: string, allowUnknown: boolean, today: IsoDate, labels: LabelLookup | undefined): ParseResult {
+  const typed = normalize(text);
+  if (words(labels, "today").includes(typed)) return { ok: true, value: today };
+  if (words(labels, "tomorrow").includes(typed)) return { ok: true, value: addDays(today, 1) };
+  if (words(labels, "yesterday").includes(typed)) return { ok: true, value: addDays(today, -1) };
+  if (words(labels, "unknown").includes(typed)) return allowUnknown ? { ok: true, value: null } : fail("unknownNotAllowed");
+  if (/^\d{4}-\d{2}-\d{2}$/.test(typed)) return isIsoDate(typed) ? { ok: true, value: typed } : fail("badDate");
+  const m = /^(\d{1,2})[./](\d{1,2})(?:[./](\d{4})?)?$/.exec(text.trim());
+  if (!m) return fail("badDate");
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  const iso = m[3]
+    ? `${m[3]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`
+    : nearestYear(day, month, today);
+  return iso && isIsoDate(iso) ? { ok: true, value: iso } : fail("badDate");
+}
+
+/**
+ * Reads a typed answer for `step`: choices by number ("2") or label in any
+ * locale, multi-choice "1,3", dates (YYYY-MM-DD, D.M.YYYY, D.M., "today",
+ * "unknown"), percent "50 %", lists one per line or comma-separated.
+ * Without `labels` only numbers, option values and numeric dates are understood.
+ * An empty line gives "" (the engine treats it as no answer).
+ */
+export function parseTextAnswer(
+  step: PromptStep,
+  text: string,
+  _locale: Locale,
+  today: IsoDate,
+  labels?: LabelLookup,
+): ParseResult {
+  if (step.type === "info") return { ok: true, value: null };
+  if (step.type === "summary" || step.type === "repeat") return fail("useButtons");
+  if (text.trim() === "") return { ok: true, value: "" };
+  switch (step.type) {
+    case "single_choice": {
+      const value = matchOption(step.options, text, labels);
+      return value === undefined ? fail("notAnOption") : { ok: true, value };
+    }
+    case "multi_choice": {
+      const parts = /^[\d\s,;]+$/.test(text) ? text.split(/[\s,;]+/) : text.split(/[,;]/);
+      const values: string[] = [];
+      for (const part of parts.filter((p) => p.trim() !== "")) {
+        const value = matchOption(step.options, part, labels);
+        if (value === undefined) return fail("notAnOption");
+        values.push(value);
+      }
+      return { ok: true, value: values };
+    }
+    case "short_text":
+    case "long_text":
+      return { ok: true, value: text.trim() };
+    case "list":
+      return { ok: true, value: splitList(text) };
+    case "date":
+      return parseDate(text, step.allowUnknown, today, labels);
+    case "percent": {
+      const value = parsePercentText(text);
+      return value === undefined ? fail("notANumber") : { ok: true, value };
+    }
+  }
+}
