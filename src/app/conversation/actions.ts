@@ -1,0 +1,129 @@
+// Button actions outside dialogues: a leader settles a milestone (done, snooze,
+// not needed), an owner updates a measure, the employee reviews a plan version.
+// Each is idempotent: the same click twice leaves the same state and says so.
+import type { Command } from "../../domain/messages/commands.js";
+import type { Message } from "../../domain/messages/model.js";
+import { applyMeasureAction } from "../../domain/plan/measures.js";
+import { MILESTONE_IDS, milestoneTitleKey, type MilestoneId } from "../../domain/milestones/index.js";
+import { addDays } from "../../domain/time/localDate.js";
+import { parsePlanContent } from "../../domain/plan/model.js";
+import { actorFor, relationTo, requireCaseAccess } from "../access.js";
+import { audit } from "../audit.js";
+import { UserError } from "../errors.js";
+import { hasConsent } from "../consents.js";
+import { enqueue } from "../notify/outbox.js";
+import { leadersOf } from "../people.js";
+import type { Person } from "../../generated/prisma/client.js";
+import { PlanProblems, reviewVersion, saveDraft, syncMeasures, workingContent } from "../plans.js";
+import { workspaceOf } from "../workspaces.js";
+import type { Turn } from "./conversation.js";
+import type { StartDialogue } from "./planCommand.js";
+import { date } from "./views.js";
+
+function note(text: string, style: "success" | "muted" | "warning" = "success"): Message {
+  return { summary: text, blocks: [{ kind: "text", text, style }] };
+}
+
+export async function milestoneCommand(turn: Turn, cmd: Extract<Command, { type: "milestone" }>, start: StartDialogue): Promise<Message[]> {
+  const { db } = turn.ctx;
+  const sickCase = await db.sickCase.findUnique({ where: { id: cmd.caseId } });
+  const employee = sickCase ? await db.person.findUnique({ where: { id: sickCase.personId } }) : null;
+  const relation = await requireCaseAccess(db, turn.person, employee, turn.today);
+  if (relation === "self" || !(MILESTONE_IDS as readonly string[]).includes(cmd.milestoneId)) throw new UserError("common:errors.forbidden");
+  const title = turn.t(milestoneTitleKey(cmd.milestoneId as MilestoneId));
+  if (cmd.action === "open_not_needed") return start({ employee: employee!, role: "leader" }, "plan_not_needed");
+
+  const existing = await db.milestoneState.findUnique({ where: { caseId_milestoneId: { caseId: cmd.caseId, milestoneId: cmd.milestoneId } } });
+  const snoozedUntil = cmd.action === "snooze" ? addDays(turn.today, cmd.snoozeDays ?? 1) : null;
+  const state = cmd.action === "snooze" ? "snoozed" : cmd.action;
+  if (state === "not_needed" && !cmd.reason?.trim()) throw new UserError("bot:milestone.reasonNeeded");
+  if (existing && existing.state === state && existing.snoozedUntil === snoozedUntil) {
+    return [note(turn.t("bot:milestone.already", { milestone: title }), "muted")];
+  }
+  await db.milestoneState.upsert({
+    where: { caseId_milestoneId: { caseId: cmd.caseId, milestoneId: cmd.milestoneId } },
+    create: { caseId: cmd.caseId, milestoneId: cmd.milestoneId, state, snoozedUntil, reason: cmd.reason ?? null, setById: turn.person.id },
+    update: { state, snoozedUntil, reason: cmd.reason ?? null, setById: turn.person.id, setAt: turn.now },
+  });
+  // Done or not needed: the pending nudges about it have nothing left to say.
+  if (state !== "snoozed") {
+    await db.outbox.updateMany({ where: { caseId: cmd.caseId, milestoneId: cmd.milestoneId, status: "pending" }, data: { status: "cancelled" } });
+  }
+  await audit(db, { actor: actorFor(turn.person, relation), subjectId: employee!.id, action: "change", entity: "milestone", entityId: cmd.caseId, detail: { milestoneId: cmd.milestoneId, state } });
+  const key = state === "snoozed" ? "bot:milestone.snoozed" : state === "done" ? "bot:milestone.done" : "bot:milestone.notNeeded";
+  return [note(turn.t(key, { milestone: title, name: employee!.name, date: date(turn, snoozedUntil) }))];
+}
+
+export async function measureCommand(turn: Turn, cmd: Extract<Command, { type: "measure" }>): Promise<Message[]> {
+  const { db } = turn.ctx;
+  const row = await db.measure.findUnique({ where: { id: cmd.measureId }, include: { plan: true } });
+  const employee = row ? await db.person.findUnique({ where: { id: row.plan.employeeId } }) : null;
+  if (!row || !employee) throw new UserError("common:errors.forbidden");
+  const relation = await relationTo(db, turn.person, employee, turn.today);
+  const mayAct =
+    (row.owner === "employee" && relation === "self") ||
+    ((row.owner === "leader" || row.owner === null) && (relation === "leader" || relation === "substitute")) ||
+    (relation === "leader" || relation === "substitute" || relation === "hr");
+  if (!mayAct) throw new UserError("common:errors.forbidden");
+  const content = await workingContent(db, row.plan);
+  const current = content.measures.find((m) => m.id === row.key);
+  const target = cmd.action === "postpone" ? "agreed" : cmd.action;
+  if (current && current.status === target && cmd.action !== "postpone") {
+    return [note(turn.t("bot:measure.already", { title: row.title }), "muted")];
+  }
+  const by = turn.person.id;
+  const action =
+    cmd.action === "postpone"
+      ? { type: "postpone" as const, newDueDate: addDays(current?.dueDate && current.dueDate > turn.today ? current.dueDate : turn.today, cmd.postponeDays ?? 7), note: turn.t("bot:measure.postponedNote") }
+      : { type: cmd.action };
+  const result = applyMeasureAction(content, row.key, action, { today: turn.today, by });
+  if (!result.ok) throw new PlanProblems([result.error]);
+  await saveDraft(db, row.plan, result.value, actorFor(turn.person, relation));
+  await syncMeasures(db, row.planId, result.value);
+  await db.outbox.updateMany({ where: { measureId: row.id, status: "pending" }, data: { status: "cancelled" } });
+  const updated = result.value.measures.find((m) => m.id === row.key);
+  return [note(turn.t(`bot:measure.${cmd.action}`, { title: row.title, date: date(turn, updated?.dueDate) }))];
+}
+
+export async function reviewCommand(turn: Turn, cmd: Extract<Command, { type: "plan.review" }>, start: StartDialogue): Promise<Message[]> {
+  const { db } = turn.ctx;
+  const plan = await db.plan.findUnique({ where: { id: cmd.planId } });
+  const employee = plan ? await db.person.findUnique({ where: { id: plan.employeeId } }) : null;
+  const relation = await requireCaseAccess(db, turn.person, employee, turn.today);
+  const by = relation === "self" ? "employee" : "leader";
+  if (cmd.action === "disagree" && !cmd.comment?.trim()) {
+    // Ask what they disagree with; the answer comes back as a review with a comment.
+    return start({ employee: employee!, role: "employee" }, "plan_disagreement");
+  }
+  const review = cmd.action === "confirm" ? { action: "confirm" as const } : { action: "disagree" as const, comment: cmd.comment!.trim() };
+  const { version } = await reviewVersion(db, plan!, cmd.version, review, by, actorFor(turn.person, relation), turn.today);
+  await afterReview(turn, plan!.id, employee!, version.version, cmd.action);
+  return [note(turn.t(cmd.action === "confirm" ? "bot:plan.confirmed" : "bot:plan.disagreementRecorded", { version: version.version }))];
+}
+
+/** Tells the leaders, and (with consent) updates the ARR team's summary. */
+export async function afterReview(turn: Turn, planId: string, employee: Person, version: number, action: "confirm" | "disagree"): Promise<void> {
+  const { db } = turn.ctx;
+  for (const leader of await leadersOf(db, employee, turn.today)) {
+    await enqueue(db, {
+      key: `reviewed:${planId}:${version}:${leader.id}`,
+      kind: action === "confirm" ? "plan_confirmed" : "plan_disagreed",
+      recipientId: leader.id,
+      payload: { template: action === "confirm" ? "plan_confirmed" : "plan_disagreed", params: { planId, version, employeeId: employee.id } },
+      dueAt: turn.now,
+    });
+  }
+  const plan = await db.plan.findUniqueOrThrow({ where: { id: planId } });
+  const content = parsePlanContent(JSON.parse(plan.draft ?? "{}"));
+  if (action === "confirm" && plan.caseId && content.arrConsent && (await hasConsent(db, employee.id, "arr_summary"))) {
+    const workspace = await workspaceOf(db, employee);
+    await enqueue(db, {
+      key: `arr:${plan.caseId}:${version}`,
+      kind: "arr_summary",
+      target: "arr",
+      payload: { template: "arr_summary", params: { workspaceId: workspace.id, planId, caseId: plan.caseId } },
+      dueAt: turn.now,
+      caseId: plan.caseId,
+    });
+  }
+}

@@ -1,0 +1,233 @@
+// What happens when a person finishes a dialogue: the answers become an absence
+// period, contact preferences, or a plan draft and version; leaders, the employee
+// and HR are told through the outbox.
+import type { Message } from "../../domain/messages/model.js";
+import type { AnswerValue } from "../../domain/messages/commands.js";
+import type { DialogueDefinition } from "../../domain/dialogue/schema.js";
+import type { SessionState } from "../../domain/dialogue/state.js";
+import type { StartContext } from "../../domain/dialogue/engine.js";
+import { snapshotAnswers } from "../../domain/dialogue/snapshot.js";
+import type { PlanRole } from "../../domain/plan/model.js";
+import { milestoneTitleKey } from "../../domain/milestones/index.js";
+import type { Person, SickCase } from "../../generated/prisma/client.js";
+import { registerAbsence, changeAbsence } from "../absences.js";
+import { currentCase, syncCases } from "../cases.js";
+import { setConsent } from "../consents.js";
+import { enqueue } from "../notify/outbox.js";
+import { leadersOf, isHrAdmin } from "../people.js";
+import { addAnswersToDraft, planFor, proposeVersion, reviewVersion, workingContent } from "../plans.js";
+import { afterReview } from "./actions.js";
+import { UserError } from "../errors.js";
+import { latestCompleted, type SessionRow } from "./sessions.js";
+import type { Turn } from "./conversation.js";
+import { date, nextMilestone } from "./views.js";
+import { planReviewMessage } from "./planMessages.js";
+
+/** Whose case a dialogue is about, and in which role the person answers. */
+export interface DialogueSubject {
+  employee: Person;
+  role: PlanRole;
+}
+
+/** Milestones that "plan not needed" settles, per jurisdiction. */
+const PLAN_MILESTONES: Record<string, string[]> = {
+  NO: ["no.followup_plan", "no.plan_to_sykmelder"],
+  SE: ["se.return_to_work_plan"],
+  DK: ["dk.fastholdelsesplan"],
+};
+
+export async function currentCaseRow(turn: Turn, employee: Person): Promise<{ row: SickCase; result: Awaited<ReturnType<typeof syncCases>>[number]["result"] } | undefined> {
+  const cases = await syncCases(turn.ctx.db, employee, turn.today);
+  return currentCase(cases);
+}
+
+/** Prefills and lists a dialogue starts from (the plan's main tasks and measures). */
+export async function startContextFor(turn: Turn, def: DialogueDefinition, subject: DialogueSubject): Promise<{ context: Omit<StartContext, "today">; caseId: string | null }> {
+  if (["report_sickness", "contact_preferences", "change_absence", "plan_disagreement"].includes(def.id)) return { context: {}, caseId: null };
+  const current = await currentCaseRow(turn, subject.employee);
+  const plan = await planFor(turn.ctx.db, subject.employee, current?.row ?? null);
+  const content = await workingContent(turn.ctx.db, plan);
+  const mainTasks = content.mainTasks.length > 0 ? content.mainTasks : content.tasks.map((t) => t.name);
+  const openMeasures = content.measures.filter((m) => m.status === "agreed" || m.status === "proposed").map((m) => m.title);
+  return { context: { listContext: { mainTasks, measures: openMeasures } }, caseId: current?.row.id ?? null };
+}
+
+export async function onDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueDefinition, state: SessionState): Promise<Message[]> {
+  const { db } = turn.ctx;
+  const employee = row.subjectId === turn.person.id ? turn.person : await db.person.findUniqueOrThrow({ where: { id: row.subjectId } });
+  switch (def.id) {
+    case "report_sickness":
+      return reportCompleted(turn, state);
+    case "change_absence":
+      return changeCompleted(turn, state);
+    case "plan_disagreement":
+      return disagreementCompleted(turn, state, employee);
+    case "contact_preferences": {
+      const snapshots = snapshotAnswers(def, state, { t: turn.t, locale: turn.locale, answeredBy: "employee" });
+      await db.person.update({ where: { id: turn.person.id }, data: { contactPreferences: JSON.stringify(snapshots) } });
+      return [note(turn.t("bot:contact.saved"), "success")];
+    }
+    default:
+      return planDialogueCompleted(turn, row, def, state, employee);
+  }
+}
+
+function answer(state: SessionState, key: string): AnswerValue | undefined {
+  return state.answers[key];
+}
+
+function note(text: string, style: "success" | "muted" | "normal" | "warning" = "normal"): Message {
+  return { summary: text, blocks: [{ kind: "text", text, style }] };
+}
+
+async function reportCompleted(turn: Turn, state: SessionState): Promise<Message[]> {
+  const { db } = turn.ctx;
+  const grade = answer(state, "grade") === "graded" ? Number(answer(state, "gradePercent")) : 100;
+  const result = await registerAbsence(db, {
+    employee: turn.person,
+    input: {
+      start: String(answer(state, "startDate")),
+      end: typeof answer(state, "endDate") === "string" ? String(answer(state, "endDate")) : null,
+      grade,
+      type: "sick",
+      document: typeof answer(state, "leaveType") === "string" ? String(answer(state, "leaveType")) : null,
+    },
+    via: turn.origin,
+    actor: { personId: turn.person.id, label: "employee" },
+    today: turn.today,
+  });
+  const theCase = result.caseOfPeriod;
+  const leaders = await leadersOf(db, turn.person, turn.today);
+  for (const leader of leaders) {
+    await enqueue(db, {
+      key: `report:${result.period.id}:${leader.id}`,
+      kind: "report_notice",
+      recipientId: leader.id,
+      payload: { template: "report_notice", params: { employeeId: turn.person.id, periodId: result.period.id } },
+      dueAt: turn.now,
+      ...(theCase ? { caseId: theCase.row.id } : {}),
+    });
+  }
+  const next = theCase ? nextMilestone(theCase.result) : undefined;
+  const lines = [
+    turn.t("bot:report.receipt", { start: date(turn, result.period.startDate), end: result.period.endDate ? date(turn, result.period.endDate) : turn.t("bot:report.endUnknown"), grade: result.period.grade }),
+    leaders.length > 0 ? turn.t("bot:report.leaderTold", { names: leaders.map((l) => l.name).join(", ") }) : turn.t("bot:report.noLeader"),
+    next ? turn.t("bot:report.next", { milestone: turn.t(milestoneTitleKey(next.id)), date: date(turn, next.due) }) : "",
+    turn.t("bot:report.whatNow"),
+  ].filter(Boolean);
+  return [
+    {
+      summary: lines[0]!,
+      blocks: [
+        { kind: "text", text: lines.join("\n"), style: "success" },
+        { kind: "actions", buttons: [{ label: turn.t("bot:buttons.plan"), command: { type: "plan" }, style: "primary" }, { label: turn.t("bot:buttons.status"), command: { type: "status" } }] },
+      ],
+    },
+  ];
+}
+
+async function changeCompleted(turn: Turn, state: SessionState): Promise<Message[]> {
+  const kind = answer(state, "change");
+  const newEnd = answer(state, "newEnd");
+  const change =
+    kind === "extended"
+      ? { kind: "extend" as const, end: typeof newEnd === "string" ? newEnd : null }
+      : kind === "graded"
+        ? { kind: "grade" as const, from: String(answer(state, "gradeFrom")), grade: Number(answer(state, "gradePercent")) }
+        : { kind: "back_at_work" as const, lastSickDay: String(answer(state, "lastSickDay")) };
+  await changeAbsence(turn.ctx.db, turn.person, change, { personId: turn.person.id, label: "employee" }, turn.today, turn.origin);
+  for (const leader of await leadersOf(turn.ctx.db, turn.person, turn.today)) {
+    await enqueue(turn.ctx.db, {
+      key: `change:${turn.person.id}:${turn.now.getTime()}:${leader.id}`,
+      kind: "change_notice",
+      recipientId: leader.id,
+      payload: { template: "change_notice", params: { employeeId: turn.person.id, change: kind } },
+      dueAt: turn.now,
+    });
+  }
+  return [note(turn.t(`bot:change.done.${String(kind)}`), "success")];
+}
+
+async function disagreementCompleted(turn: Turn, state: SessionState, employee: Person): Promise<Message[]> {
+  const { db } = turn.ctx;
+  const plan = await db.plan.findFirst({ where: { employeeId: employee.id, latestVersion: { gt: 0 } }, orderBy: { updatedAt: "desc" } });
+  if (!plan) throw new UserError("plan:errors.versionNotFound", { version: 1 });
+  const comment = String(answer(state, "comment") ?? "").trim();
+  const actor = { personId: turn.person.id, label: "employee" };
+  const { version } = await reviewVersion(db, plan, plan.latestVersion, { action: "disagree", comment }, "employee", actor, turn.today);
+  await afterReview(turn, plan.id, employee, version.version, "disagree");
+  return [note(turn.t("bot:plan.disagreementRecorded", { version: version.version }), "success")];
+}
+
+async function planDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueDefinition, state: SessionState, employee: Person): Promise<Message[]> {
+  const { db } = turn.ctx;
+  const role: PlanRole = def.audience;
+  const actor = { personId: turn.person.id, label: role === "employee" ? "employee" : employee.leaderId === turn.person.id ? "leader" : isHrAdmin(turn.person) ? "hr" : "substitute" };
+  const sickCase = row.caseId ? await db.sickCase.findUnique({ where: { id: row.caseId } }) : null;
+  let plan = await planFor(db, employee, sickCase);
+  const snapshots = snapshotAnswers(def, state, { t: turn.t, locale: turn.locale, answeredBy: role });
+  const { content } = await addAnswersToDraft(db, plan, role, snapshots, actor, turn.today);
+  plan = await db.plan.findUniqueOrThrow({ where: { id: plan.id } });
+  if (def.id === "employee_followup" && typeof answer(state, "arrConsent") === "string") {
+    await setConsent(db, employee.id, "arr_summary", answer(state, "arrConsent") === "yes", turn.origin, actor);
+  }
+
+  if (def.id === "plan_not_needed") {
+    if (!content.exception) throw new UserError("plan:errors.exceptionNeedsText");
+    await db.plan.update({ where: { id: plan.id }, data: { status: "not_needed" } });
+    if (sickCase) {
+      for (const milestoneId of PLAN_MILESTONES[employee.jurisdiction] ?? []) {
+        await db.milestoneState.upsert({
+          where: { caseId_milestoneId: { caseId: sickCase.id, milestoneId } },
+          create: { caseId: sickCase.id, milestoneId, state: "not_needed", reason: content.exception.text ?? content.exception.reason, setById: turn.person.id },
+          update: { state: "not_needed", reason: content.exception.text ?? content.exception.reason, setById: turn.person.id, setAt: turn.now, snoozedUntil: null },
+        });
+      }
+    }
+    const hrs = (await db.person.findMany({ where: { roles: { contains: "hr" } } })).filter(isHrAdmin);
+    for (const hr of hrs) {
+      await enqueue(db, {
+        key: `not_needed:${plan.id}:${row.id}:${hr.id}`,
+        kind: "plan_not_needed",
+        recipientId: hr.id,
+        payload: { template: "plan_not_needed", params: { planId: plan.id, leaderId: turn.person.id } },
+        dueAt: turn.now,
+      });
+    }
+    return [note(turn.t("bot:plan.notNeededRecorded", { name: employee.name }), "success")];
+  }
+
+  // The two follow-up dialogues become a version when both have spoken (or the leader
+  // records that the employee did not take part); measures and evaluations at once.
+  const otherDialogue = def.id === "employee_followup" ? "leader_followup" : def.id === "leader_followup" ? "employee_followup" : undefined;
+  if (otherDialogue) {
+    const otherDone = await latestCompleted(db, otherDialogue, employee.id);
+    const otherCounts = otherDone !== null && otherDone.caseId === row.caseId && plan.createdAt <= otherDone.updatedAt;
+    const leaderSaysNoContribution = role === "leader" && content.employeeHasContributedToPlan === false;
+    if (!otherCounts && !leaderSaysNoContribution && plan.latestVersion === 0) {
+      const recipients = role === "employee" ? await leadersOf(db, employee, turn.today) : [employee];
+      for (const r of recipients) {
+        await enqueue(db, {
+          key: `invite:${row.id}:${r.id}`,
+          kind: "dialogue_invite",
+          recipientId: r.id,
+          payload: { template: "dialogue_invite", params: { employeeId: employee.id, from: turn.person.id, dialogue: otherDialogue } },
+          dueAt: turn.now,
+        });
+      }
+      return [note(turn.t(role === "employee" ? "bot:plan.waitingForLeader" : "bot:plan.waitingForEmployee", { name: role === "employee" ? recipients.map((r) => r.name).join(", ") : employee.name }), "success")];
+    }
+  }
+  const version = await proposeVersion(db, plan, actor);
+  if (turn.person.id === employee.id) {
+    return [note(turn.t("bot:plan.versionReady", { version: version.version }), "success"), await planReviewMessage(turn, employee, plan.id, version.version)];
+  }
+  await enqueue(db, {
+    key: `review:${plan.id}:${version.version}`,
+    kind: "plan_review",
+    recipientId: employee.id,
+    payload: { template: "plan_review", params: { planId: plan.id, version: version.version } },
+    dueAt: turn.now,
+  });
+  return [note(turn.t("bot:plan.sentForReview", { version: version.version, name: employee.name }), "success")];
+}

@@ -1,0 +1,250 @@
+// The channel-neutral core of the bot. Every channel (console, Slack, Teams) turns
+// what a person did into a Command and calls `handle`; what comes back are Messages
+// for that person, and rows in the outbox for everyone else (leaders, the ARR team).
+// Nothing here knows which platform the person is on.
+import type { Command } from "../../domain/messages/commands.js";
+import type { Message, Block } from "../../domain/messages/model.js";
+import type { HealthGuard } from "../../domain/guard/types.js";
+import { getDialogue, type DialogueId } from "../../domain/dialogue/definitions/index.js";
+import { applyCommand, currentStep, renderPrompt, startSession } from "../../domain/dialogue/engine.js";
+import { parseTextAnswer, labelsFromTranslators } from "../../domain/dialogue/parse.js";
+import type { DialogueDefinition } from "../../domain/dialogue/schema.js";
+import { problemMessage } from "../../domain/plan/validation.js";
+import { SUPPORTED_LOCALES, translator, type Locale, type Translate } from "../../i18n/index.js";
+import type { Person } from "../../generated/prisma/client.js";
+import type { AppContext } from "../context.js";
+import type { ChannelName } from "../notify/channels.js";
+import { UserError } from "../errors.js";
+import { localeOf, todayFor } from "../people.js";
+import { KeyedLock } from "./keyedLock.js";
+import { keywordOf } from "./keywords.js";
+import { ConcurrentSessionUpdate, createSession, expireStale, findActive, latestActive, saveSession, stateOf, type SessionRow } from "./sessions.js";
+import { helpMessage } from "./views.js";
+import { PlanProblems } from "../plans.js";
+import { onDialogueCompleted, startContextFor, type DialogueSubject } from "./completion.js";
+import { statusMessage } from "./status.js";
+import { planCommand } from "./planCommand.js";
+import { milestoneCommand, measureCommand, reviewCommand } from "./actions.js";
+import { requireCaseAccess } from "../access.js";
+
+/** Text longer than this is refused before anything else looks at it. */
+export const MAX_TEXT = 4000;
+
+export interface ConversationOptions {
+  guard: HealthGuard;
+  /** Called after each handled command (e.g. to deliver outbox rows at once). */
+  afterCommand?: () => Promise<void>;
+}
+
+/** One command being handled: who, when, in which language and channel. */
+export interface Turn {
+  ctx: AppContext;
+  person: Person;
+  origin: ChannelName;
+  now: Date;
+  today: string;
+  locale: Locale;
+  t: Translate;
+  guard: HealthGuard;
+}
+
+export class Conversation {
+  private readonly lock = new KeyedLock();
+
+  constructor(
+    readonly ctx: AppContext,
+    private readonly options: ConversationOptions,
+  ) {}
+
+  /** Handles one command from a person; messages for that person come back in order. */
+  async handle(person: Person, command: Command, origin: ChannelName, localeOverride?: Locale): Promise<Message[]> {
+    try {
+      return await this.lock.run(person.id, async () => {
+        // Re-read the person: a previous command in the queue may have changed them.
+        const fresh = (await this.ctx.db.person.findUnique({ where: { id: person.id } })) ?? person;
+        const now = this.ctx.clock();
+        const locale = localeOverride ?? localeOf(fresh);
+        const turn: Turn = { ctx: this.ctx, person: fresh, origin, now, today: todayFor(fresh, now), locale, t: translator(locale), guard: this.options.guard };
+        const notices = await this.expiredNotices(turn);
+        try {
+          return [...notices, ...(await this.route(turn, command))];
+        } catch (error) {
+          return [...notices, ...errorMessages(turn, error)];
+        }
+      });
+    } finally {
+      await this.options.afterCommand?.();
+    }
+  }
+
+  private async expiredNotices(turn: Turn): Promise<Message[]> {
+    const expired = await expireStale(turn.ctx.db, turn.now, turn.person.id);
+    return expired.map((row) => {
+      const def = getDialogue(row.dialogueId);
+      const text = turn.t("bot:session.expired", { title: def ? turn.t(def.titleKey) : row.dialogueId, days: turn.ctx.config.SESSION_TTL_DAYS });
+      return { summary: text, blocks: [{ kind: "text", text, style: "muted" }] } satisfies Message;
+    });
+  }
+
+  private async route(turn: Turn, command: Command): Promise<Message[]> {
+    switch (command.type) {
+      case "help":
+        return [helpMessage(turn, { isLeader: await isLeader(turn) })];
+      case "status":
+        return [await statusMessage(turn)];
+      case "report":
+        return this.startDialogue(turn, "report_sickness", { employee: turn.person, role: "employee" });
+      case "plan":
+        return planCommand(turn, command.employeeId, (subject, id) => this.startDialogue(turn, id, subject));
+      case "dialogue":
+        return this.dialogueCommand(turn, command);
+      case "milestone":
+        return milestoneCommand(turn, command, (subject, id) => this.startDialogue(turn, id, subject));
+      case "measure":
+        return measureCommand(turn, command);
+      case "plan.review":
+        return reviewCommand(turn, command, (subject, id) => this.startDialogue(turn, id, subject));
+      case "dialogue.start":
+        return this.startNamed(turn, command.dialogueId, command.employeeId);
+      case "text":
+        return this.text(turn, command.text);
+    }
+  }
+
+  private async text(turn: Turn, raw: string): Promise<Message[]> {
+    const text = raw.trim();
+    if (text.length > MAX_TEXT) throw new UserError("common:errors.tooLong", { max: MAX_TEXT });
+    const keyword = keywordOf(text);
+    const active = await latestActive(turn.ctx.db, turn.person.id);
+    if (keyword && active && (keyword === "back" || keyword === "cancel" || keyword === "restart")) {
+      return this.dialogueCommand(turn, { type: "dialogue", sessionId: active.id, action: keyword });
+    }
+    switch (keyword) {
+      case "report":
+        return this.route(turn, { type: "report" });
+      case "status":
+        return this.route(turn, { type: "status" });
+      case "plan":
+        return this.route(turn, { type: "plan" });
+      case "help":
+        return this.route(turn, { type: "help" });
+      case "contact":
+        return this.startDialogue(turn, "contact_preferences", { employee: turn.person, role: "employee" });
+      case "change":
+        return this.startDialogue(turn, "change_absence", { employee: turn.person, role: "employee" });
+      default:
+        break;
+    }
+    if (!active) return [helpMessage(turn, { isLeader: await isLeader(turn), unknown: text })];
+    // Anything else answers the question the person is looking at.
+    const def = definitionOf(active);
+    const state = stateOf(active);
+    const step = currentStep(def, state);
+    if (!step) return this.dialogueCommand(turn, { type: "dialogue", sessionId: active.id, action: "answer" });
+    const labels = labelsFromTranslators(SUPPORTED_LOCALES.map((l) => translator(l)));
+    const parsed = parseTextAnswer(step, text, turn.locale, turn.today, labels);
+    if (!parsed.ok) {
+      const shown = { ...state, error: parsed.error };
+      return [renderPrompt(def, shown, { t: turn.t, locale: turn.locale, today: turn.today, sessionId: active.id })];
+    }
+    return this.dialogueCommand(turn, { type: "dialogue", sessionId: active.id, action: "answer", answer: parsed.value });
+  }
+
+  /** A button asking for a specific dialogue: about oneself, or about an employee one leads. */
+  private async startNamed(turn: Turn, dialogueId: string, employeeId: string | undefined): Promise<Message[]> {
+    const def = getDialogue(dialogueId);
+    if (!def) throw new UserError("common:errors.unknownCommand");
+    if (!employeeId || employeeId === turn.person.id) {
+      if (def.audience !== "employee") throw new UserError("common:errors.forbidden");
+      return this.startDialogue(turn, def.id as DialogueId, { employee: turn.person, role: "employee" });
+    }
+    const employee = await turn.ctx.db.person.findUnique({ where: { id: employeeId } });
+    const relation = await requireCaseAccess(turn.ctx.db, turn.person, employee, turn.today);
+    if (relation === "self" || def.audience !== "leader") throw new UserError("common:errors.forbidden");
+    return this.startDialogue(turn, def.id as DialogueId, { employee: employee!, role: "leader" });
+  }
+
+  /** Starts a dialogue, or resumes the person's unfinished one about the same subject. */
+  async startDialogue(turn: Turn, dialogueId: DialogueId, subject: DialogueSubject): Promise<Message[]> {
+    const def = getDialogue(dialogueId);
+    if (!def) throw new UserError("common:errors.unknownCommand");
+    const existing = await findActive(turn.ctx.db, turn.person.id, def.id, subject.employee.id);
+    if (existing) {
+      const resumed = turn.t("bot:session.resumed", { title: turn.t(def.titleKey) });
+      return [{ summary: resumed, blocks: [{ kind: "text", text: resumed, style: "muted" }] }, this.prompt(turn, existing, def)];
+    }
+    const start = await startContextFor(turn, def, subject);
+    const state = startSession(def, { today: turn.today, ...start.context });
+    const row = await createSession(turn.ctx.db, {
+      personId: turn.person.id,
+      subjectId: subject.employee.id,
+      caseId: start.caseId,
+      state,
+      now: turn.now,
+      ttlDays: turn.ctx.config.SESSION_TTL_DAYS,
+    });
+    return [this.prompt(turn, row, def)];
+  }
+
+  private prompt(turn: Turn, row: SessionRow, def: DialogueDefinition): Message {
+    return renderPrompt(def, stateOf(row), { t: turn.t, locale: turn.locale, today: turn.today, sessionId: row.id });
+  }
+
+  private async dialogueCommand(turn: Turn, command: Extract<Command, { type: "dialogue" }>): Promise<Message[]> {
+    const { db } = turn.ctx;
+    const row = await db.dialogueSession.findUnique({ where: { id: command.sessionId } });
+    // Someone else's session looks exactly like a missing one: nothing leaks.
+    if (!row || row.personId !== turn.person.id) throw new UserError("bot:session.notFound");
+    const def = definitionOf(row);
+    if (row.status === "expired") throw new UserError("bot:session.expiredUse", { title: turn.t(def.titleKey) });
+    const state = stateOf(row);
+    // A click on a question already answered (a double click, a duplicate delivery): show where we are.
+    if (row.status !== "active" && command.action !== "restart") return [this.prompt(turn, row, def)];
+    const result = applyCommand(def, state, command, { today: turn.today, guard: turn.guard, locale: turn.locale });
+    let saved: SessionRow;
+    try {
+      saved = await saveSession(db, row, result.state, turn.now, turn.ctx.config.SESSION_TTL_DAYS);
+    } catch (error) {
+      if (!(error instanceof ConcurrentSessionUpdate)) throw error;
+      const latest = await db.dialogueSession.findUniqueOrThrow({ where: { id: row.id } });
+      return [this.prompt(turn, latest, def)];
+    }
+    if (result.outcome.type !== "completed") return [this.prompt(turn, saved, def)];
+    try {
+      return [this.prompt(turn, saved, def), ...(await onDialogueCompleted(turn, saved, def, result.state))];
+    } catch (error) {
+      // The answers could not be used (e.g. the period overlaps one already registered):
+      // reopen the summary so nothing the person gave is lost, and say why.
+      const reopened = await db.dialogueSession.update({ where: { id: saved.id }, data: { status: "active", state: JSON.stringify({ ...state, status: "active" }), revision: saved.revision + 1 } });
+      return [...errorMessages(turn, error), this.prompt(turn, reopened, def)];
+    }
+  }
+}
+
+function definitionOf(row: SessionRow): DialogueDefinition {
+  const def = getDialogue(row.dialogueId);
+  if (!def) throw new UserError("bot:session.notFound");
+  return def;
+}
+
+async function isLeader(turn: Turn): Promise<boolean> {
+  return (await turn.ctx.db.person.count({ where: { leaderId: turn.person.id } })) > 0;
+}
+
+/** Errors a person can act on become a message in their language; anything else is logged. */
+export function errorMessages(turn: Pick<Turn, "t" | "locale" | "ctx">, error: unknown): Message[] {
+  const { t } = turn;
+  if (error instanceof UserError) {
+    const blocks: Block[] = [{ kind: "text", text: t(error.key, error.params), style: "warning" }];
+    if (error.problems.length > 0) blocks.push({ kind: "text", text: error.problems.map((p) => `• ${t(p.key, p.params)}`).join("\n") });
+    return [{ summary: t(error.key, error.params), blocks }];
+  }
+  if (error instanceof PlanProblems) {
+    const lines = error.problems.map((p) => `• ${problemMessage(p, t, turn.locale)}`);
+    const head = t("bot:plan.problems");
+    return [{ summary: head, blocks: [{ kind: "text", text: head, style: "warning" }, { kind: "text", text: lines.join("\n") }] }];
+  }
+  turn.ctx.logger.error({ err: error }, "command failed");
+  const text = t("common:errors.internal");
+  return [{ summary: text, blocks: [{ kind: "text", text, style: "warning" }] }];
+}

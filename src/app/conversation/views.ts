@@ -1,0 +1,143 @@
+// Messages the conversation shows that are not dialogue steps: help, status,
+// receipts. Built from data already fetched; text comes from the "bot" locale namespace.
+import type { Message, Block, Button } from "../../domain/messages/model.js";
+import type { CaseResult, MilestoneResult } from "../../domain/milestones/index.js";
+import { milestoneTitleKey } from "../../domain/milestones/index.js";
+import type { Measure, MilestoneState, Person, PlanVersion } from "../../generated/prisma/client.js";
+import { formatDate, type Locale, type Translate } from "../../i18n/index.js";
+
+export interface ViewContext {
+  t: Translate;
+  locale: Locale;
+  today: string;
+}
+
+export function helpMessage(v: ViewContext, opts: { isLeader: boolean; unknown?: string }): Message {
+  const { t } = v;
+  const blocks: Block[] = [];
+  if (opts.unknown !== undefined) blocks.push({ kind: "text", text: t("bot:help.unknown", { text: opts.unknown.slice(0, 80) }), style: "warning" });
+  blocks.push({ kind: "text", text: t("bot:help.title"), style: "heading" });
+  blocks.push({ kind: "text", text: t("bot:help.intro") });
+  const lines = ["report", "status", "plan", "change", "contact", "help"].map((c) => ({ label: t(`bot:help.commands.${c}.word`), value: t(`bot:help.commands.${c}.what`) }));
+  if (opts.isLeader) lines.splice(3, 0, { label: t("bot:help.commands.leaderPlan.word"), value: t("bot:help.commands.leaderPlan.what") });
+  blocks.push({ kind: "fields", fields: lines });
+  blocks.push({ kind: "text", text: t("bot:help.privacy"), style: "muted" });
+  blocks.push({
+    kind: "actions",
+    buttons: [
+      { label: t("bot:buttons.report"), command: { type: "report" }, style: "primary" },
+      { label: t("bot:buttons.status"), command: { type: "status" } },
+      { label: t("bot:buttons.plan"), command: { type: "plan" } },
+    ],
+  });
+  return { summary: t("bot:help.title"), blocks };
+}
+
+export function date(v: ViewContext, iso: string | null | undefined): string {
+  return iso ? formatDate(iso, v.locale) : "–";
+}
+
+/** The milestones worth showing a person: the employer's duties and NAV's steps, not the far future. */
+export function visibleMilestones(c: CaseResult): MilestoneResult[] {
+  return c.milestones.filter((m) => m.due !== null && m.status !== "not_applicable" && m.status !== "cancelled");
+}
+
+/** The next milestone a leader should act on (or the next of any kind), for notices and summaries. */
+export function nextMilestone(c: CaseResult, states: Pick<MilestoneState, "milestoneId" | "state">[] = []): MilestoneResult | undefined {
+  const settled = new Set(states.filter((s) => s.state !== "snoozed").map((s) => s.milestoneId));
+  const open = visibleMilestones(c).filter((m) => (m.status === "upcoming" || m.status === "due_today") && !settled.has(m.id));
+  return open.find((m) => m.leaderAction) ?? open[0];
+}
+
+export function milestoneLine(v: ViewContext, m: MilestoneResult, state?: Pick<MilestoneState, "state" | "snoozedUntil">): { label: string; value: string } {
+  const { t } = v;
+  const status = state ? t(`bot:milestoneState.${state.state}`, { date: date(v, state.snoozedUntil) }) : t(`milestones:status.${m.status}`);
+  return { label: t(milestoneTitleKey(m.id)), value: `${date(v, m.due)} · ${status}` };
+}
+
+export interface EmployeeStatus {
+  person: Person;
+  current?: CaseResult;
+  caseId?: string;
+  states: MilestoneState[];
+  latest?: PlanVersion | null;
+  planStatus?: string;
+  measures: Measure[];
+}
+
+export function employeeStatusBlocks(v: ViewContext, s: EmployeeStatus): Block[] {
+  const { t } = v;
+  const blocks: Block[] = [];
+  if (!s.current) {
+    blocks.push({ kind: "text", text: t("bot:status.noCase") });
+  } else {
+    const c = s.current;
+    blocks.push({
+      kind: "fields",
+      fields: [
+        { label: t("bot:status.caseStart"), value: date(v, c.start) },
+        { label: t("bot:status.caseEnd"), value: c.open ? t("bot:status.open") : date(v, c.end) },
+        { label: t("bot:status.weeks"), value: String(c.weeks) },
+        { label: t("bot:status.grade"), value: `${c.gradeNow ?? c.gradeAtEnd} %` },
+      ],
+    });
+    const stateOf = new Map(s.states.map((st) => [st.milestoneId, st]));
+    const lines = visibleMilestones(c)
+      .filter((m) => m.leaderAction || m.status === "upcoming" || m.status === "due_today")
+      .slice(0, 8)
+      .map((m) => milestoneLine(v, m, stateOf.get(m.id)));
+    if (lines.length > 0) {
+      blocks.push({ kind: "text", text: t("bot:status.milestones"), style: "heading" });
+      blocks.push({ kind: "fields", fields: lines });
+    }
+  }
+  blocks.push({ kind: "text", text: planStateText(v, s.latest ?? null, s.planStatus), style: "muted" });
+  if (s.measures.length > 0) {
+    blocks.push({ kind: "text", text: t("bot:status.measures"), style: "heading" });
+    blocks.push({
+      kind: "fields",
+      fields: s.measures.map((m) => ({ label: m.title, value: `${t(`plan:measureStatus.${m.status}`)} · ${date(v, m.dueDate)}` })),
+    });
+  }
+  return blocks;
+}
+
+export function planStateText(v: ViewContext, latest: PlanVersion | null, planStatus?: string): string {
+  const { t } = v;
+  if (planStatus === "not_needed") return t("bot:status.planNotNeeded");
+  if (!latest) return t("bot:status.noPlan");
+  return t(`bot:status.plan.${latest.reviewStatus}`, { version: latest.version });
+}
+
+export interface TeamCase {
+  employee: Person;
+  result: CaseResult;
+  caseId: string;
+  next?: MilestoneResult;
+}
+
+export function teamBlocks(v: ViewContext, title: string, cases: TeamCase[], withButtons: boolean): Block[] {
+  const { t } = v;
+  const blocks: Block[] = [{ kind: "text", text: title, style: "heading" }];
+  if (cases.length === 0) {
+    blocks.push({ kind: "text", text: t("bot:status.teamNone"), style: "muted" });
+    return blocks;
+  }
+  blocks.push({
+    kind: "fields",
+    fields: cases.map((c) => ({
+      label: c.employee.name,
+      value: [
+        t("bot:status.teamLine", { start: date(v, c.result.start), weeks: c.result.weeks, grade: c.result.gradeNow ?? c.result.gradeAtEnd }),
+        c.next ? t("bot:status.teamNext", { milestone: t(milestoneTitleKey(c.next.id)), date: date(v, c.next.due) }) : "",
+      ]
+        .filter(Boolean)
+        .join(" · "),
+    })),
+  });
+  if (withButtons) {
+    const buttons: Button[] = cases.slice(0, 5).map((c) => ({ label: t("bot:buttons.planFor", { name: c.employee.name }), command: { type: "plan", employeeId: c.employee.id } }));
+    blocks.push({ kind: "actions", buttons });
+  }
+  return blocks;
+}

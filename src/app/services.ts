@@ -1,0 +1,50 @@
+// Wires the core together for one process: the conversation, the channels that can
+// deliver, and the outbox dispatcher that sends what is due through them.
+import { healthGuard } from "../domain/guard/index.js";
+import type { AppContext } from "./context.js";
+import { Conversation } from "./conversation/conversation.js";
+import { ChannelRegistry, type DeliveryChannel } from "./notify/channels.js";
+import { dispatchDue, type DispatchStats } from "./notify/dispatch.js";
+import { createNotificationRenderer } from "./notify/templates.js";
+import { ConsoleDelivery } from "../channels/console/delivery.js";
+import { ensureWorkspace } from "./workspaces.js";
+
+export interface Services {
+  ctx: AppContext;
+  conversation: Conversation;
+  channels: ChannelRegistry;
+  /** Sends everything due now; safe to call from several places at once. */
+  deliver(now?: Date): Promise<DispatchStats>;
+}
+
+export function createServices(ctx: AppContext, platformChannels: DeliveryChannel[] = []): Services {
+  // Platform channels first; the console inbox is the channel of last resort.
+  const channels = new ChannelRegistry([...platformChannels, new ConsoleDelivery(ctx.db)]);
+  const render = createNotificationRenderer(ctx);
+  let running: Promise<DispatchStats> | undefined;
+  const deliver = async (now = ctx.clock()): Promise<DispatchStats> => {
+    // One dispatch at a time per process; a call during one waits for it and runs again.
+    while (running) await running.catch(() => undefined);
+    running = (async () => {
+      await ensureWorkspace(ctx.db, "local", "local");
+      return dispatchDue(ctx, channels, render, { now });
+    })();
+    try {
+      return await running;
+    } finally {
+      running = undefined;
+    }
+  };
+  const conversation = new Conversation(ctx, {
+    guard: healthGuard,
+    afterCommand: async () => {
+      await deliver();
+    },
+  });
+  return { ctx, conversation, channels, deliver };
+}
+
+/** Services for the console and CLI (no platform channels). */
+export function createLocalServices(ctx: AppContext): Services {
+  return createServices(ctx);
+}

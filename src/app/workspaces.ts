@@ -1,0 +1,25 @@
+// Workspaces: a Slack team, a Teams tenant, or the local one (console and CLI).
+// A person belongs to the workspace of the platform they are reached on.
+import type { Db } from "../db/client.js";
+import type { Person, Workspace } from "../generated/prisma/client.js";
+
+export async function ensureWorkspace(db: Db, platform: "local" | "slack" | "teams", externalId: string): Promise<Workspace> {
+  return db.workspace.upsert({
+    where: { platform_externalId: { platform, externalId } },
+    create: { platform, externalId, ...(platform === "local" ? { arrChannel: "console" } : {}) },
+    update: {},
+  });
+}
+
+/** The workspace whose ARR channel should hear about this person's case. */
+export async function workspaceOf(db: Db, person: Person): Promise<Workspace> {
+  if (person.slackTeamId) {
+    const slack = await db.workspace.findUnique({ where: { platform_externalId: { platform: "slack", externalId: person.slackTeamId } } });
+    if (slack?.arrChannel) return slack;
+  }
+  if (person.teamsTenantId) {
+    const teams = await db.workspace.findUnique({ where: { platform_externalId: { platform: "teams", externalId: person.teamsTenantId } } });
+    if (teams?.arrChannel) return teams;
+  }
+  return ensureWorkspace(db, "local", "local");
+}

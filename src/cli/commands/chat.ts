@@ -1,0 +1,28 @@
+import { type Command, Option } from "commander";
+import type { CliRuntime } from "../runtime.js";
+import { SUPPORTED_LOCALES, type Locale } from "../../i18n/index.js";
+
+/** `cli chat --as <email>`: the whole product in a terminal, on the same core as Slack and Teams. */
+export function registerChat(program: Command, runtime: CliRuntime): void {
+  const { t } = runtime;
+  program
+    .command("chat")
+    .description(t("cli:chat.description"))
+    .requiredOption("--as <email>", t("cli:chat.as"))
+    .addOption(new Option("--locale <locale>", t("cli:chat.locale")).choices([...SUPPORTED_LOCALES]))
+    .action(async (options: { as: string; locale?: Locale }) => {
+      const app = await runtime.app();
+      const { requirePersonByEmail, localeOf } = await import("../../app/people.js");
+      const { createLocalServices } = await import("../../app/services.js");
+      const { runConsoleChat } = await import("../../channels/console/chat.js");
+      const person = await requirePersonByEmail(app.db, options.as);
+      const services = createLocalServices(app);
+      await runConsoleChat({
+        conversation: services.conversation,
+        person,
+        locale: options.locale ?? localeOf(person),
+        input: process.stdin,
+        output: process.stdout,
+      });
+    });
+}
