@@ -11,6 +11,16 @@ export interface AppContext {
   db: Db;
   logger: Logger;
   clock: Clock;
+  /**
+   * Called after anything that changes what should be reminded about a person's case
+   * (periods, milestone states, plan versions, measures, dialogue sessions). The
+   * scheduler sets it to re-plan that person's reminders; unset, nothing happens.
+   */
+  onCaseChanged?: (personId: string) => Promise<void>;
+}
+
+export async function caseChanged(ctx: Pick<AppContext, "onCaseChanged">, personId: string): Promise<void> {
+  await ctx.onCaseChanged?.(personId);
 }
 
 export const systemClock: Clock = () => new Date();

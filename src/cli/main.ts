@@ -12,16 +12,19 @@ import { registerAbsence } from "./commands/absence.js";
 import { registerMilestones } from "./commands/milestones.js";
 import { registerGuard } from "./commands/guard.js";
 import { registerChat } from "./commands/chat.js";
+import { registerPlan } from "./commands/plan.js";
 
 export async function runCli(argv: string[]): Promise<number> {
   const runtime = createRuntime();
   const program = new Command("jobbdialog")
     .description(runtime.t("cli:program.description"))
     .version(readVersion())
+    // Program options only before the subcommand, so `plan export --version N` means the plan version.
+    .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of [registerServe, registerDirectory, registerAbsence, registerMilestones, registerGuard, registerChat]) {
+  for (const register of [registerServe, registerDirectory, registerAbsence, registerMilestones, registerGuard, registerChat, registerPlan]) {
     register(program, runtime);
   }
   // Subcommands inherit the exit override so bad arguments come back here as exit code 2.

@@ -18,6 +18,7 @@ export interface HealthInfo {
   version: string;
   mode: "local" | "connected";
   channels: Record<string, boolean>;
+  [extra: string]: unknown;
 }
 
 export async function startHttpServer(options: {

@@ -107,6 +107,27 @@ CREATE TABLE "ProcessedEvent" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- CreateTable
+CREATE TABLE "Lease" (
+    "name" TEXT NOT NULL PRIMARY KEY,
+    "holder" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "ChannelConversation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "platform" TEXT NOT NULL,
+    "conversationId" TEXT NOT NULL,
+    "workspaceId" TEXT,
+    "kind" TEXT NOT NULL,
+    "reference" TEXT NOT NULL,
+    "personId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
 -- CreateIndex
 CREATE INDEX "DialogueSession_personId_status_idx" ON "DialogueSession"("personId", "status");
 
@@ -148,4 +169,7 @@ CREATE UNIQUE INDEX "PostedMessage_replaceKey_channel_target_key" ON "PostedMess
 
 -- CreateIndex
 CREATE INDEX "ConsoleInbox_personId_readAt_idx" ON "ConsoleInbox"("personId", "readAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ChannelConversation_platform_conversationId_key" ON "ChannelConversation"("platform", "conversationId");
 

@@ -81,17 +81,20 @@ function note(text: string, style: "success" | "muted" | "normal" | "warning" = 
 }
 
 async function reportCompleted(turn: Turn, state: SessionState): Promise<Message[]> {
+  return submitReport(turn, {
+    start: String(answer(state, "startDate")),
+    end: typeof answer(state, "endDate") === "string" ? String(answer(state, "endDate")) : null,
+    grade: answer(state, "grade") === "graded" ? Number(answer(state, "gradePercent")) : 100,
+    document: typeof answer(state, "leaveType") === "string" ? String(answer(state, "leaveType")) : null,
+  });
+}
+
+/** Registers a report (from the dialogue or a form), tells the leaders, and gives the employee a receipt. */
+export async function submitReport(turn: Turn, report: { start: string; end: string | null; grade: number; document: string | null }): Promise<Message[]> {
   const { db } = turn.ctx;
-  const grade = answer(state, "grade") === "graded" ? Number(answer(state, "gradePercent")) : 100;
   const result = await registerAbsence(db, {
     employee: turn.person,
-    input: {
-      start: String(answer(state, "startDate")),
-      end: typeof answer(state, "endDate") === "string" ? String(answer(state, "endDate")) : null,
-      grade,
-      type: "sick",
-      document: typeof answer(state, "leaveType") === "string" ? String(answer(state, "leaveType")) : null,
-    },
+    input: { start: report.start, end: report.end, grade: report.grade, type: "sick", document: report.document },
     via: turn.origin,
     actor: { personId: turn.person.id, label: "employee" },
     today: turn.today,

@@ -12,7 +12,7 @@ import type { DialogueDefinition } from "../../domain/dialogue/schema.js";
 import { problemMessage } from "../../domain/plan/validation.js";
 import { SUPPORTED_LOCALES, translator, type Locale, type Translate } from "../../i18n/index.js";
 import type { Person } from "../../generated/prisma/client.js";
-import type { AppContext } from "../context.js";
+import { caseChanged, type AppContext } from "../context.js";
 import type { ChannelName } from "../notify/channels.js";
 import { UserError } from "../errors.js";
 import { localeOf, todayFor } from "../people.js";
@@ -21,7 +21,7 @@ import { keywordOf } from "./keywords.js";
 import { ConcurrentSessionUpdate, createSession, expireStale, findActive, latestActive, saveSession, stateOf, type SessionRow } from "./sessions.js";
 import { helpMessage } from "./views.js";
 import { PlanProblems } from "../plans.js";
-import { onDialogueCompleted, startContextFor, type DialogueSubject } from "./completion.js";
+import { onDialogueCompleted, startContextFor, submitReport, type DialogueSubject } from "./completion.js";
 import { statusMessage } from "./status.js";
 import { planCommand } from "./planCommand.js";
 import { milestoneCommand, measureCommand, reviewCommand } from "./actions.js";
@@ -70,10 +70,43 @@ export class Conversation {
           return [...notices, ...(await this.route(turn, command))];
         } catch (error) {
           return [...notices, ...errorMessages(turn, error)];
+        } finally {
+          await this.replan(turn, command);
         }
       });
     } finally {
       await this.options.afterCommand?.();
+    }
+  }
+
+  /** Re-plans reminders for whoever the command may have changed (cheap when nothing changed). */
+  private async replan(turn: Turn, command: Command): Promise<void> {
+    if (!turn.ctx.onCaseChanged || command.type === "help" || command.type === "status") return;
+    const touched = new Set([turn.person.id]);
+    if (command.type === "plan" && command.employeeId) touched.add(command.employeeId);
+    if (command.type === "dialogue.start" && command.employeeId) touched.add(command.employeeId);
+    if (command.type === "dialogue") {
+      const row = await turn.ctx.db.dialogueSession.findUnique({ where: { id: command.sessionId }, select: { subjectId: true } });
+      if (row) touched.add(row.subjectId);
+    }
+    if (command.type === "milestone") {
+      const c = await turn.ctx.db.sickCase.findUnique({ where: { id: command.caseId }, select: { personId: true } });
+      if (c) touched.add(c.personId);
+    }
+    if (command.type === "plan.review") {
+      const p = await turn.ctx.db.plan.findUnique({ where: { id: command.planId }, select: { employeeId: true } });
+      if (p) touched.add(p.employeeId);
+    }
+    if (command.type === "measure") {
+      const m = await turn.ctx.db.measure.findUnique({ where: { id: command.measureId }, include: { plan: { select: { employeeId: true } } } });
+      if (m) touched.add(m.plan.employeeId);
+    }
+    for (const id of touched) {
+      try {
+        await caseChanged(turn.ctx, id);
+      } catch (error) {
+        turn.ctx.logger.error({ err: error }, "re-planning reminders failed");
+      }
     }
   }
 
@@ -94,6 +127,8 @@ export class Conversation {
         return [await statusMessage(turn)];
       case "report":
         return this.startDialogue(turn, "report_sickness", { employee: turn.person, role: "employee" });
+      case "report.submit":
+        return submitReport(turn, { start: command.start, end: command.end, grade: command.grade, document: command.document });
       case "plan":
         return planCommand(turn, command.employeeId, (subject, id) => this.startDialogue(turn, id, subject));
       case "dialogue":
@@ -116,7 +151,7 @@ export class Conversation {
     if (text.length > MAX_TEXT) throw new UserError("common:errors.tooLong", { max: MAX_TEXT });
     const keyword = keywordOf(text);
     const active = await latestActive(turn.ctx.db, turn.person.id);
-    if (keyword && active && (keyword === "back" || keyword === "cancel" || keyword === "restart")) {
+    if (keyword && active && (keyword === "back" || keyword === "cancel" || keyword === "restart" || keyword === "confirm")) {
       return this.dialogueCommand(turn, { type: "dialogue", sessionId: active.id, action: keyword });
     }
     switch (keyword) {

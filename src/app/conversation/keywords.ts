@@ -2,7 +2,7 @@
 // every language, so a Swede typing "sjuk" in a Norwegian workspace is understood.
 import { loadResources, SUPPORTED_LOCALES } from "../../i18n/index.js";
 
-export type Keyword = "report" | "status" | "plan" | "help" | "back" | "cancel" | "restart" | "contact" | "change" | "arr";
+export type Keyword = "report" | "status" | "plan" | "help" | "back" | "cancel" | "restart" | "confirm" | "contact" | "change" | "arr";
 
 let table: Map<string, Keyword> | undefined;
 

@@ -94,7 +94,7 @@ const templates: Record<string, Template> = {
     const employee = plan ? await personById(env, plan.employeeId) : null;
     if (!plan || !employee) return null;
     const content = parsePlanContent(JSON.parse(plan.draft ?? "{}"));
-    const text = env.t("bot:notice.planNotNeeded", { name: employee.name, leader: leader?.name ?? "", reason: content.exception ? env.t(`plan:exceptionReason.${content.exception.reason}`) : "" });
+    const text = env.t("bot:notice.planNotNeeded", { name: employee.name, leader: leader?.name ?? "", reason: content.exception ? env.t(`plan:exception.reason.${content.exception.reason}`) : "" });
     return { summary: text, blocks: [{ kind: "text", text }, ...(content.exception?.text ? [{ kind: "text" as const, text: content.exception.text, style: "muted" as const }] : [])] };
   },
   async arr_summary(env, params) {

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import type { CliRuntime } from "../runtime.js";
-import { startBot } from "../../server/bot.js";
 import { createLogger } from "../../logging/logger.js";
 
 export function registerServe(program: Command, runtime: CliRuntime): void {
@@ -11,6 +10,8 @@ export function registerServe(program: Command, runtime: CliRuntime): void {
       const config = runtime.config();
       // The server logs JSON lines to stdout (unlike the other commands, whose stdout is their output).
       const logger = createLogger(config.LOG_LEVEL);
+      // Loaded on use: other commands need not load the channel SDKs.
+      const { startBot } = await import("../../server/bot.js");
       const bot = await startBot(config, logger);
       // Graceful shutdown: finish in-flight requests, close the database, exit 0.
       await new Promise<void>((resolve) => {

@@ -20,6 +20,14 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("help") }),
   z.object({ type: z.literal("status") }),
   z.object({ type: z.literal("report") }),
+  /** A complete report from a form (a Slack modal, a Teams card): validated like the dialogue's answers. */
+  z.object({
+    type: z.literal("report.submit"),
+    start: z.string().max(20),
+    end: z.string().max(20).nullable(),
+    grade: z.number().int(),
+    document: z.enum(["egenmelding", "sykmelding"]).nullable(),
+  }),
   z.object({ type: z.literal("plan"), employeeId: id.optional() }),
   /** Start (or resume) a named dialogue, about the person themselves or an employee they lead. */
   z.object({ type: z.literal("dialogue.start"), dialogueId: id, employeeId: id.optional() }),

@@ -1,0 +1,30 @@
+// What a chat platform plugs into the bot: it mounts its endpoints on the shared
+// HTTP router, turns platform events into Commands for the Conversation, and gives
+// the outbox a way to deliver (DeliveryChannel). A new channel is one new folder
+// that exports a ChannelAdapter, plus one line in src/channels/index.ts.
+import type { Config } from "../config/env.js";
+import type { Logger } from "../logging/logger.js";
+import type { Router } from "../server/router.js";
+import type { Services } from "../app/services.js";
+import type { ChannelName, DeliveryChannel } from "../app/notify/channels.js";
+
+export interface AdapterEnvironment {
+  config: Config;
+  logger: Logger;
+  router: Router;
+  services: Services;
+}
+
+export interface RunningAdapter {
+  delivery: DeliveryChannel;
+  /** Extra facts for /healthz (never secrets). */
+  health?: () => Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+export interface ChannelAdapter {
+  readonly name: ChannelName;
+  /** Whether the configuration asks for this channel. */
+  enabled(config: Config): boolean;
+  start(env: AdapterEnvironment): Promise<RunningAdapter>;
+}
