@@ -8,6 +8,6 @@ export default defineConfig({
     pool: "forks",
     // Two cores on CI: more workers only add contention.
     maxWorkers: 2,
-    reporters: ["default"],
+    reporters: ["default", "./test/plainSummaryReporter.ts"],
   },
 });

@@ -252,3 +252,25 @@ describe("conversation core (console channel, real database)", () => {
     expect(textOf(await say(hanne, { type: "text", text: "help" }))).toMatch(/how I can help/);
   });
 });
+
+describe("ARR consent", () => {
+  it("can be given and withdrawn by the employee, and a withdrawal stops the ARR summary", async () => {
+    const db = await createTempDb();
+    try {
+      await importDirectory(db.db, PEOPLE, { defaultTimeZone: "Europe/Oslo" });
+      const ctx: AppContext = { config: loadConfig({ DATABASE_URL: db.url }), db: db.db, logger: createLogger("silent"), clock: () => new Date("2026-11-23T09:00:00Z") };
+      const services = createServices(ctx);
+      const anne = await db.db.person.findUniqueOrThrow({ where: { email: "anne@firma.no" } });
+      const shown = await services.conversation.handle(anne, { type: "text", text: "samtykke" }, "console");
+      expect(textOf(shown)).toMatch(/ARR-teamet ser ikke planen din/);
+      const give = buttons(shown).find((b) => b.command.type === "consent")!;
+      expect(textOf(await services.conversation.handle(anne, give.command, "console"))).toMatch(/Du har samtykket/);
+      const withdrawn = await services.conversation.handle(anne, { type: "consent", granted: false }, "console");
+      expect(textOf(withdrawn)).toMatch(/ARR-teamet ser ikke/);
+      const history = await db.db.consent.findMany({ where: { personId: anne.id }, orderBy: { createdAt: "asc" } });
+      expect(history.map((c) => c.granted)).toEqual([true, false]);
+    } finally {
+      await db.dispose();
+    }
+  });
+});

@@ -37,6 +37,30 @@ describe("cli", () => {
     expect(badChoice.code).toBe(2);
   });
 
+  it("checks wordings with the health guard, one JSON line per input line", async () => {
+    const result = await runCli(["guard"], { env, input: "Jeg trenger kortere dager en periode\nSykmeldt med F32.1 og bruker Cipralex\n" });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n").map((l) => JSON.parse(l) as { flagged: boolean; matches: string[] });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toEqual({ flagged: false, matches: [] });
+    expect(lines[1]!.flagged).toBe(true);
+    expect(lines[1]!.matches).toEqual(expect.arrayContaining(["F32.1", "Cipralex"]));
+  });
+
+  it("evaluates milestones from JSON on stdin, and names the bad field (exit 2)", async () => {
+    const input = JSON.stringify({ jurisdiction: "NO", periods: [{ start: "2026-01-05", end: "2026-03-01", grade: 100, type: "sick", document: "sykmelding" }], today: "2026-01-20" });
+    const result = await runCli(["milestones"], { env, input });
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout) as { cases: Array<{ start: string; sickDays: number; milestones: Array<{ id: string; due: string; status: string; source: string }> }> };
+    expect(out.cases[0]!.milestones.find((m) => m.id === "no.followup_plan")).toMatchObject({ due: "2026-02-01", status: "upcoming", source: "aml § 4-6 (3)" });
+    const bad = await runCli(["milestones"], { env, input: JSON.stringify({ jurisdiction: "NO", periods: [{ start: "2026-03-01", end: "2026-02-01", grade: 100 }], today: "2026-01-20" }) });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/periods\[0\]\.end/);
+    const unknown = await runCli(["milestones"], { env, input: JSON.stringify({ jurisdiction: "FI", periods: [], today: "2026-01-20" }) });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/jurisdiction/);
+  });
+
   it("imports and exports the directory", async () => {
     const imported = await runCli(["directory", "import", csv], { env });
     expect(imported.stderr).toBe("");

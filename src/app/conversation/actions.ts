@@ -10,7 +10,7 @@ import { parsePlanContent } from "../../domain/plan/model.js";
 import { actorFor, relationTo, requireCaseAccess } from "../access.js";
 import { audit } from "../audit.js";
 import { UserError } from "../errors.js";
-import { hasConsent } from "../consents.js";
+import { hasConsent, setConsent } from "../consents.js";
 import { enqueue } from "../notify/outbox.js";
 import { leadersOf } from "../people.js";
 import type { Person } from "../../generated/prisma/client.js";
@@ -60,10 +60,9 @@ export async function measureCommand(turn: Turn, cmd: Extract<Command, { type: "
   const employee = row ? await db.person.findUnique({ where: { id: row.plan.employeeId } }) : null;
   if (!row || !employee) throw new UserError("common:errors.forbidden");
   const relation = await relationTo(db, turn.person, employee, turn.today);
-  const mayAct =
-    (row.owner === "employee" && relation === "self") ||
-    ((row.owner === "leader" || row.owner === null) && (relation === "leader" || relation === "substitute")) ||
-    (relation === "leader" || relation === "substitute" || relation === "hr");
+  // The employee updates their own measures; the leader side (leader, substitute, HR) any measure,
+  // since it follows up those owned by occupational health, NAV or the ARR team too.
+  const mayAct = relation === "self" ? row.owner === "employee" : relation !== "none";
   if (!mayAct) throw new UserError("common:errors.forbidden");
   const content = await workingContent(db, row.plan);
   const current = content.measures.find((m) => m.id === row.key);
@@ -126,4 +125,30 @@ export async function afterReview(turn: Turn, planId: string, employee: Person, 
       caseId: plan.caseId,
     });
   }
+}
+
+/** The employee's consent to share the plan summary with the ARR team: shown, given or withdrawn at any time. */
+export async function consentCommand(turn: Turn, granted: boolean | undefined): Promise<Message[]> {
+  const { db } = turn.ctx;
+  if (granted !== undefined) {
+    await setConsent(db, turn.person.id, "arr_summary", granted, turn.origin, { personId: turn.person.id, label: "employee" });
+    // The plan itself records the consent too, so the next version and every export agree.
+    const plan = await db.plan.findFirst({ where: { employeeId: turn.person.id }, orderBy: { updatedAt: "desc" } });
+    if (plan) {
+      const content = await workingContent(db, plan);
+      if (content.arrConsent !== granted) await saveDraft(db, plan, { ...content, arrConsent: granted }, { personId: turn.person.id, label: "employee" });
+    }
+  }
+  const now = await hasConsent(db, turn.person.id, "arr_summary");
+  const text = turn.t(now ? "bot:consent.given" : "bot:consent.notGiven");
+  return [
+    {
+      summary: text,
+      blocks: [
+        { kind: "text", text, style: granted === undefined ? "normal" : "success" },
+        { kind: "text", text: turn.t("bot:consent.what"), style: "muted" },
+        { kind: "actions", buttons: [now ? { label: turn.t("bot:consent.withdraw"), command: { type: "consent", granted: false }, style: "danger" } : { label: turn.t("bot:consent.give"), command: { type: "consent", granted: true }, style: "primary" }] },
+      ],
+    },
+  ];
 }

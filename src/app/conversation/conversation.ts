@@ -24,7 +24,7 @@ import { PlanProblems } from "../plans.js";
 import { onDialogueCompleted, startContextFor, submitReport, type DialogueSubject } from "./completion.js";
 import { statusMessage } from "./status.js";
 import { planCommand } from "./planCommand.js";
-import { milestoneCommand, measureCommand, reviewCommand } from "./actions.js";
+import { consentCommand, milestoneCommand, measureCommand, reviewCommand } from "./actions.js";
 import { requireCaseAccess } from "../access.js";
 
 /** Text longer than this is refused before anything else looks at it. */
@@ -139,6 +139,8 @@ export class Conversation {
         return measureCommand(turn, command);
       case "plan.review":
         return reviewCommand(turn, command, (subject, id) => this.startDialogue(turn, id, subject));
+      case "consent":
+        return consentCommand(turn, command.granted);
       case "dialogue.start":
         return this.startNamed(turn, command.dialogueId, command.employeeId);
       case "text":
@@ -165,6 +167,8 @@ export class Conversation {
         return this.route(turn, { type: "help" });
       case "contact":
         return this.startDialogue(turn, "contact_preferences", { employee: turn.person, role: "employee" });
+      case "arr":
+        return this.route(turn, { type: "consent" });
       case "change":
         return this.startDialogue(turn, "change_absence", { employee: turn.person, role: "employee" });
       default:
