@@ -1,0 +1,111 @@
+// The Slack channel: a Bolt app on the shared HTTP server (POST /slack/events, with
+// Slack's request signing checked by Bolt) and, when SLACK_APP_TOKEN is set, over
+// Socket Mode as well. Both feed the same listeners; the outbox delivers through
+// SlackDelivery. SLACK_API_URL points the Web API client elsewhere (tests, proxies).
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from "@slack/bolt";
+import { WebClient, type RetryOptions } from "@slack/web-api";
+import type { ChannelAdapter, RunningAdapter } from "../adapter.js";
+import type { Config } from "../../config/env.js";
+import { ensureWorkspace } from "../../app/workspaces.js";
+import { Deduplicator } from "./dedupe.js";
+import { SlackDelivery, SlackPoster } from "./delivery.js";
+import { Directory } from "./identity.js";
+import { registerListeners, type SlackRuntime } from "./listeners.js";
+import { slackLogger } from "./logger.js";
+import { Work } from "./work.js";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+/**
+ * Replies to a person's action are sent after the ack, so they may wait: a 429 is
+ * waited out (Retry-After) and retried, other failures a few times with backoff,
+ * all within seconds rather than the client's default half hour.
+ */
+export const INTERACTIVE_RETRY: RetryOptions = { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 4_000, randomize: true };
+/** The outbox has its own backoff and honours Retry-After: a failed delivery reports at once. */
+const DELIVERY_RETRY: RetryOptions = { retries: 1, factor: 2, minTimeout: 200, maxTimeout: 1_000, randomize: true };
+
+function apiUrl(config: Config): string {
+  const url = config.SLACK_API_URL ?? "https://slack.com/api/";
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+export const slackAdapter: ChannelAdapter = {
+  name: "slack",
+  enabled: (config) => config.channels.slack,
+  async start({ config, logger, router, services }): Promise<RunningAdapter> {
+    const token = config.SLACK_BOT_TOKEN;
+    if (!token) throw new Error("SLACK_BOT_TOKEN is required for the Slack channel");
+    const log = logger.child({ channel: "slack" });
+    const boltLogger = slackLogger(log);
+    const slackApiUrl = apiUrl(config);
+    const { db } = services.ctx;
+
+    // Which workspace and bot this token is: fails fast on a wrong token.
+    const auth = await new WebClient(token, { slackApiUrl, logger: boltLogger, retryConfig: INTERACTIVE_RETRY }).auth.test();
+    const teamId = auth.team_id;
+    if (teamId) {
+      const workspace = await ensureWorkspace(db, "slack", teamId);
+      const data: { name?: string; arrChannel?: string } = {};
+      if (auth.team && workspace.name !== auth.team) data.name = auth.team;
+      // The environment wins over a channel registered with `/jobbdialog arr`.
+      if (config.SLACK_ARR_CHANNEL && workspace.arrChannel !== config.SLACK_ARR_CHANNEL) data.arrChannel = config.SLACK_ARR_CHANNEL;
+      if (Object.keys(data).length > 0) await db.workspace.update({ where: { id: workspace.id }, data });
+    }
+
+    const dedupe = new Deduplicator(db);
+    await dedupe.prune();
+    const poster = new SlackPoster(db, log);
+    const directory = new Directory(db, log);
+    const work = new Work(log);
+    const runtime: SlackRuntime = { services, db, logger: log, directory, dedupe, poster, work, teamId };
+
+    const makeApp = (receiver: Receiver) => {
+      const app = new App({
+        receiver,
+        token,
+        // Known from auth.test: Bolt needs no call of its own, and ignores the bot's own messages.
+        ...(auth.bot_id ? { botId: auth.bot_id } : {}),
+        ...(auth.user_id ? { botUserId: auth.user_id } : {}),
+        tokenVerificationEnabled: false,
+        logger: boltLogger,
+        clientOptions: { slackApiUrl, retryConfig: INTERACTIVE_RETRY },
+      });
+      registerListeners(app, runtime);
+      app.error(async (error) => {
+        log.error({ err: error }, "slack listener failed");
+      });
+      return app;
+    };
+
+    const modes: string[] = [];
+    if (config.SLACK_SIGNING_SECRET) {
+      const receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
+      makeApp(receiver);
+      router.add("POST", SLACK_EVENTS_PATH, (req, res) => {
+        work.holdFor(res);
+        receiver.requestListener(req, res);
+      });
+      modes.push("http");
+    }
+    let socketApp: App | undefined;
+    if (config.SLACK_APP_TOKEN) {
+      const receiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger: boltLogger, installerOptions: { clientOptions: { slackApiUrl } } });
+      socketApp = makeApp(receiver);
+      await socketApp.start();
+      modes.push("socket");
+    }
+
+    const deliveryClient = new WebClient(token, { slackApiUrl, logger: boltLogger, rejectRateLimitedCalls: true, retryConfig: DELIVERY_RETRY });
+    const delivery = new SlackDelivery({ db, client: deliveryClient, poster, directory, teamId, logger: log });
+    log.info({ team: teamId, modes }, "slack channel ready");
+    return {
+      delivery,
+      health: () => ({ modes, team: teamId ?? null, inFlight: work.inFlight }),
+      async stop() {
+        if (socketApp) await socketApp.stop();
+        await work.drain(10_000);
+      },
+    };
+  },
+};
