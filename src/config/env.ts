@@ -27,6 +27,13 @@ const envSchema = z.object({
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
+  /** Where Bot Framework tokens' signing keys are published; only for tests and private clouds. */
+  MICROSOFT_BOT_OPENID_METADATA: optionalText.refine((v) => v === undefined || URL.canParse(v), "must be a URL"),
+  /** OpenID metadata of the identity platform that signs the Teams tab's SSO tokens. */
+  TEAMS_SSO_OPENID_METADATA: z
+    .string()
+    .default("https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration")
+    .refine((v) => URL.canParse(v), "must be a URL"),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 

@@ -1,0 +1,161 @@
+// The outbox's way into Teams: proactive messages to a person's personal chat and
+// to the workspace's ARR channel, from conversation references stored at install.
+// A person who removed or blocked the app is reported unreachable (never retried
+// forever) and their dead reference is dropped; HR admins are told through the
+// dispatcher's fallback hook.
+import type { CloudAdapter, ConversationReference, TurnContext } from "botbuilder";
+import type { Db } from "../../db/client.js";
+import type { Message } from "../../domain/messages/model.js";
+import type { Person, Workspace } from "../../generated/prisma/client.js";
+import type { DeliveryChannel, DeliveryResult } from "../../app/notify/channels.js";
+import type { DispatchOptions } from "../../app/notify/dispatch.js";
+import { localDateOf } from "../../domain/time/zone.js";
+import { enqueue } from "../../app/notify/outbox.js";
+import { isHrAdmin, localeOf } from "../../app/people.js";
+import { translator, type Locale } from "../../i18n/index.js";
+import type { Logger } from "../../logging/logger.js";
+import { errorCodeOf, postMessage, statusOf } from "./posting.js";
+
+/** The kind of outbox row that tells HR a person cannot be reached in Teams. */
+export const UNREACHABLE_TEMPLATE = "teams_unreachable";
+
+/** ARR summaries are rendered in the workspace's language (the renderer's default). */
+const ARR_LOCALE: Locale = "nb";
+
+export interface TeamsDeliveryOptions {
+  adapter: CloudAdapter;
+  appId: string;
+  db: Db;
+  logger: Logger;
+  clock: () => Date;
+}
+
+export class TeamsDelivery implements DeliveryChannel {
+  readonly name = "teams" as const;
+
+  constructor(private readonly options: TeamsDeliveryOptions) {}
+
+  canReach(person: Person): boolean {
+    return Boolean(person.teamsConversationRef);
+  }
+
+  async sendToPerson(person: Person, message: Message): Promise<DeliveryResult> {
+    const reference = parseReference(person.teamsConversationRef);
+    if (!reference) return { ok: false, error: "no Teams conversation with this person", unreachable: true };
+    const t = translator(localeOf(person));
+    const result = await this.send(reference, (context) => postMessage(context, message, { db: this.options.db, t, mode: "submit", inPlace: () => false }));
+    // Removed or blocked: stop trying Teams until the person adds the app again.
+    if (!result.ok && result.unreachable) await dropReference(this.options.db, person, result.error, this.options.clock(), this.options.logger);
+    return result;
+  }
+
+  hasArrChannel(workspace: Workspace): boolean {
+    return workspace.platform === "teams" && parseReference(workspace.arrChannel) !== undefined;
+  }
+
+  async sendToArr(workspace: Workspace, message: Message): Promise<DeliveryResult> {
+    const reference = parseReference(workspace.arrChannel);
+    if (!reference) return { ok: false, error: "no ARR channel registered in Teams", unreachable: true };
+    const t = translator(ARR_LOCALE);
+    // A summary of a case is one post in the channel, kept up to date in place.
+    const result = await this.send(reference, (context) => postMessage(context, message, { db: this.options.db, t, mode: "execute", inPlace: () => true }));
+    if (!result.ok && result.unreachable) this.options.logger.warn({ workspace: workspace.id, error: result.error }, "teams: the ARR channel cannot be reached");
+    return result;
+  }
+
+  private async send(reference: Partial<ConversationReference>, post: (context: TurnContext) => Promise<string>): Promise<DeliveryResult> {
+    let ref = "";
+    let failure: unknown;
+    try {
+      await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
+        // Proactive posts start a new message, not a reply to the made-up continuation activity.
+        context.onSendActivities(async (_ctx, activities, next) => {
+          for (const activity of activities) delete activity.replyToId;
+          return next();
+        });
+        // Caught here: the adapter's turn-error handler would otherwise swallow it.
+        try {
+          ref = await post(context);
+        } catch (error) {
+          failure = error;
+        }
+      });
+    } catch (error) {
+      failure = error;
+    }
+    return failure === undefined ? { ok: true, ref } : classify(failure);
+  }
+}
+
+/** Forgets a conversation Teams no longer accepts and marks the person unreachable (cleared on the next contact). */
+export async function dropReference(db: Db, person: Person, reason: string, now: Date, logger: Logger): Promise<void> {
+  await db.person.update({ where: { id: person.id }, data: { teamsConversationRef: null, unreachableSince: person.unreachableSince ?? now, unreachableReason: reason.slice(0, 500) } });
+  logger.warn({ person: person.id, reason }, "teams: person unreachable; conversation reference dropped");
+}
+
+/**
+ * The dispatcher's onFallback hook, for when nothing else (the scheduler) installs one:
+ * Teams refused and the message only reached the console inbox, which nobody on Teams
+ * reads, so HR admins are told (once per person and day).
+ */
+export function tellHrOnFallback(db: Db, clock: () => Date, kick: () => void): NonNullable<DispatchOptions["onFallback"]> {
+  return async (person, row, unreachableIn, sentVia) => {
+    if (sentVia !== "console" || !unreachableIn.includes("teams") || row.kind === UNREACHABLE_TEMPLATE) return;
+    const now = clock();
+    const fresh = await db.person.findUnique({ where: { id: person.id }, select: { unreachableReason: true } });
+    const admins = (await db.person.findMany({ where: { roles: { contains: "hr" }, NOT: { id: person.id } } })).filter(isHrAdmin);
+    for (const admin of admins) {
+      await enqueue(db, {
+        key: `${UNREACHABLE_TEMPLATE}:${person.id}:${localDateOf(now, admin.timeZone)}:${admin.id}`,
+        kind: UNREACHABLE_TEMPLATE,
+        recipientId: admin.id,
+        payload: { template: UNREACHABLE_TEMPLATE, params: { personId: person.id, reason: reasonKey(fresh?.unreachableReason ?? "") } },
+        dueAt: now,
+      });
+    }
+    // This runs inside a dispatch round: the notice goes out in the next one.
+    if (admins.length > 0) setImmediate(kick);
+  };
+}
+
+function parseReference(json: string | null | undefined): Partial<ConversationReference> | undefined {
+  if (!json) return undefined;
+  try {
+    const value = JSON.parse(json) as Partial<ConversationReference>;
+    return value && typeof value === "object" && value.conversation?.id && value.serviceUrl ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Which HR-facing explanation fits the error text (see teams:unreachable.*). */
+function reasonKey(error: string): "roster" | "blocked" | "other" {
+  if (error.includes("BotNotInConversationRoster")) return "roster";
+  if (error.includes("MessageWritesBlocked")) return "blocked";
+  return "other";
+}
+
+/** Maps a failed Bot Connector call to what the dispatcher should do next. */
+export function classify(error: unknown): DeliveryResult {
+  const status = statusOf(error);
+  const code = errorCodeOf(error);
+  const text = `${status ?? "error"} ${code ?? ""} ${(error as Error)?.message ?? ""}`.trim().slice(0, 500);
+  // 403: the user removed the app (BotNotInConversationRoster) or blocked it (MessageWritesBlocked).
+  // 404: the conversation no longer exists. Retrying cannot help either.
+  if (status === 403 || status === 404 || code === "BotNotInConversationRoster" || code === "MessageWritesBlocked") {
+    return { ok: false, error: text, unreachable: true };
+  }
+  if (status === 429) {
+    const retryAfter = retryAfterOf(error);
+    return { ok: false, error: text, ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) };
+  }
+  if (status === 400 || status === 413) return { ok: false, error: text, permanent: true };
+  return { ok: false, error: text };
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } })?.response?.headers;
+  const value = headers?.get?.("retry-after");
+  const seconds = value === undefined ? NaN : Number(value);
+  return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : undefined;
+}

@@ -1,0 +1,240 @@
+// The Microsoft Teams channel: Bot Framework's CloudAdapter at POST /api/messages,
+// the TeamsBot behind it, proactive delivery for the outbox, and the personal tab.
+// Every botbuilder import stays inside this folder, so moving to the Teams SDK
+// (Microsoft has archived the Bot Framework SDK) touches nothing else.
+//
+// With MICROSOFT_APP_ID set, every request must carry a valid Bot Framework token
+// (401 otherwise). Without one the endpoint runs unauthenticated for the Microsoft
+// 365 Agents Playground or the Bot Framework Emulator (local mode), and then only
+// answers requests from this machine.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  ActivityTypes,
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
+} from "botbuilder";
+// botbuilder's own dependency (the same SDK); it holds the public cloud's endpoints.
+import { AuthenticationConstants } from "botframework-connector";
+
+type BotFrameworkAuthentication = ConfigurationBotFrameworkAuthentication;
+type AuthenticateRequestResult = Awaited<ReturnType<BotFrameworkAuthentication["authenticateRequest"]>>;
+import type { ChannelAdapter, RunningAdapter } from "../adapter.js";
+import type { Config } from "../../config/env.js";
+import { sendJson } from "../../server/router.js";
+import { registerTemplate } from "../../app/notify/templates.js";
+import { translator, normalizeLocale } from "../../i18n/index.js";
+import { TeamsBot } from "./bot.js";
+import { TeamsDelivery, UNREACHABLE_TEMPLATE, tellHrOnFallback } from "./delivery.js";
+import { mountTab } from "./tab/server.js";
+import { cardActivity } from "./posting.js";
+import { textCard } from "./cards.js";
+
+export const MESSAGES_PATH = "/api/messages";
+/** Bot Framework activities are small; anything bigger is not one. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** CloudAdapter with the authenticated turn exposed: we authenticate first, so any bad token is a 401. */
+class BotAdapter extends CloudAdapter {
+  run(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+export function botAuthentication(config: Config): BotFrameworkAuthentication {
+  const appId = config.MICROSOFT_APP_ID;
+  if (!appId) return new ConfigurationBotFrameworkAuthentication({});
+  const tenant = config.MICROSOFT_APP_TENANT_ID;
+  const password = config.MICROSOFT_APP_PASSWORD ?? "";
+  const settings: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: password,
+    ...(tenant && password ? { MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: tenant } : { MicrosoftAppType: "MultiTenant" }),
+  };
+  if (config.MICROSOFT_BOT_OPENID_METADATA) {
+    // Setting one endpoint makes botbuilder expect all of them: the public cloud's, with our metadata URL.
+    Object.assign(settings, {
+      ValidateAuthority: true,
+      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+      OAuthUrl: AuthenticationConstants.OAuthUrl,
+      ToBotFromChannelOpenIdMetadataUrl: config.MICROSOFT_BOT_OPENID_METADATA,
+      ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+      CallerId: CallerIdConstants.PublicAzureChannel,
+    });
+  }
+  return new ConfigurationBotFrameworkAuthentication(settings);
+}
+
+export const teamsAdapter: ChannelAdapter = {
+  name: "teams",
+  // Always on: with an app id it is the real Bot Framework endpoint, without one the local (Playground) mode.
+  enabled: () => true,
+  async start({ config, logger, router, services }): Promise<RunningAdapter> {
+    const { db } = services.ctx;
+    const appId = config.MICROSOFT_APP_ID ?? "";
+    const auth = botAuthentication(config);
+    const adapter = new BotAdapter(auth);
+    const bot = new TeamsBot({ services, logger });
+    const log = logger.child({ channel: "teams" });
+
+    adapter.onTurnError = async (context, error) => {
+      log.error({ err: error, activity: context.activity.type }, "teams: turn failed");
+      if (context.activity.type === ActivityTypes.Message) {
+        const t = translator(normalizeLocale(context.activity.locale));
+        await context.sendActivity(cardActivity(textCard(t("common:errors.internal"), "warning"), t("common:errors.internal"))).catch(() => undefined);
+      }
+    };
+
+    // Teams may deliver an activity twice (a retry after a slow answer): each is handled once.
+    const onTurn = async (context: TurnContext): Promise<void> => {
+      const activity = context.activity;
+      const key = activity.id ? `teams:${activity.conversation?.id ?? ""}:${activity.id}` : undefined;
+      if (key) {
+        try {
+          await db.processedEvent.create({ data: { key } });
+        } catch (error) {
+          if ((error as { code?: string }).code !== "P2002") throw error;
+          log.info({ key }, "teams: duplicate activity ignored");
+          if (activity.type === ActivityTypes.Invoke) {
+            const t = translator(normalizeLocale(activity.locale));
+            await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: t("teams:duplicate") } } });
+          }
+          return;
+        }
+      }
+      try {
+        await bot.run(context);
+      } catch (error) {
+        // Let a redelivery try again.
+        if (key) await db.processedEvent.delete({ where: { key } }).catch(() => undefined);
+        throw error;
+      }
+    };
+
+    router.add("POST", MESSAGES_PATH, async (req, res) => {
+      // Without an app id nothing proves who is calling: accept only the Playground or Emulator on this machine.
+      if (!appId && !isLoopback(req.socket.remoteAddress)) {
+        log.warn({ remote: req.socket.remoteAddress }, "teams: local mode accepts only requests from this machine; set MICROSOFT_APP_ID");
+        return sendJson(res, 401, { error: "unauthorized" });
+      }
+      let activity: Activity;
+      try {
+        activity = parseActivity(await readBody(req, MAX_BODY_BYTES));
+      } catch {
+        return sendJson(res, 400, { error: "bad_request" });
+      }
+      let authenticated: AuthenticateRequestResult;
+      try {
+        authenticated = await auth.authenticateRequest(activity, headerOf(req, "authorization"));
+      } catch (error) {
+        // A missing, expired, wrongly signed or wrongly addressed token: never process the activity.
+        log.warn({ reason: (error as Error).message }, "teams: request refused (authentication)");
+        return sendJson(res, 401, { error: "unauthorized" });
+      }
+      const response = await adapter.run(authenticated, activity, onTurn);
+      writeInvokeResponse(res, response);
+    });
+
+    mountTab(router, { config, services, logger: log });
+    registerUnreachableTemplate();
+
+    let stopped = false;
+    const kick = () => {
+      if (stopped) return;
+      services.deliver().catch((error: unknown) => log.error({ err: error }, "teams: delivery round failed"));
+    };
+    const delivery = new TeamsDelivery({ adapter, appId, db, logger: log, clock: services.ctx.clock });
+    // The scheduler installs its own (fuller) hooks over this one when it starts.
+    services.deliveryOptions.onFallback ??= tellHrOnFallback(db, services.ctx.clock, kick);
+    log.info(
+      { mode: appId ? "bot-framework" : "local" },
+      appId ? "teams: Bot Framework authentication enforced" : "teams: no MICROSOFT_APP_ID, so /api/messages is unauthenticated and answers this machine only (Agents Playground, Emulator)",
+    );
+    return {
+      delivery,
+      health: () => ({ mode: appId ? "bot-framework" : "local", endpoint: MESSAGES_PATH, authenticated: Boolean(appId), tab: "/tab" }),
+      stop: async () => {
+        stopped = true;
+      },
+    };
+  },
+};
+
+function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && (address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127."));
+}
+
+function headerOf(req: IncomingMessage, name: string): string {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error("body too large"));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** The body as an Activity (the checks and date fixes botbuilder's own HTTP handling makes). */
+function parseActivity(text: string): Activity {
+  const value = JSON.parse(text) as Record<string, unknown> | null;
+  if (!value || typeof value !== "object" || Array.isArray(value) || typeof value.type !== "string") throw new Error("not an activity");
+  for (const field of ["timestamp", "localTimestamp", "expiration"] as const) {
+    const raw = value[field];
+    if (typeof raw === "string") {
+      value[`raw${field[0]!.toUpperCase()}${field.slice(1)}`] = raw;
+      value[field] = new Date(raw);
+    }
+  }
+  return value as unknown as Activity;
+}
+
+function writeInvokeResponse(res: ServerResponse, response: InvokeResponse | undefined): void {
+  if (!response) {
+    res.writeHead(200);
+    res.end();
+    return;
+  }
+  if (response.body === undefined) {
+    res.writeHead(response.status);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(response.body);
+  res.writeHead(response.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+let templateRegistered = false;
+
+/** How the outbox tells an HR admin that someone cannot be reached in Teams any more. */
+function registerUnreachableTemplate(): void {
+  if (templateRegistered) return;
+  templateRegistered = true;
+  registerTemplate(UNREACHABLE_TEMPLATE, async (env, params) => {
+    const person = typeof params.personId === "string" ? await env.ctx.db.person.findUnique({ where: { id: params.personId } }) : null;
+    // Back in Teams before the notice went out: nothing to report.
+    if (!person || person.teamsConversationRef) return null;
+    const reason = env.t(`teams:unreachable.${typeof params.reason === "string" ? params.reason : "other"}`);
+    const text = env.t("teams:unreachable.hr", { name: person.name, reason });
+    return { summary: text, blocks: [{ kind: "text", text, style: "warning" }] };
+  });
+}

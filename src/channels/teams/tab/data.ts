@@ -1,0 +1,112 @@
+// What the personal tab shows: one person's case (milestones), the latest version
+// of their plan (read-only) and their measures, as the same channel-neutral blocks
+// the chat uses, already in the viewer's language. A leader also gets the list of
+// their team's open cases. Every read of someone else's case is audited.
+import type { Block } from "../../../domain/messages/model.js";
+import type { Person, Plan } from "../../../generated/prisma/client.js";
+import type { AppContext } from "../../../app/context.js";
+import { actorFor, relationTo, teamOf, type Relation } from "../../../app/access.js";
+import { audit } from "../../../app/audit.js";
+import { currentCase, syncCases } from "../../../app/cases.js";
+import { localeOf, todayFor } from "../../../app/people.js";
+import { latestVersion, planDocument } from "../../../app/plans.js";
+import { employeeStatusBlocks, nextMilestone, date } from "../../../app/conversation/views.js";
+import { buildPlanView, type PlanView } from "../../../domain/plan/view.js";
+import { milestoneTitleKey } from "../../../domain/milestones/index.js";
+import { localDateOf } from "../../../domain/time/zone.js";
+import { translator } from "../../../i18n/index.js";
+
+export interface TabPlan {
+  version: number;
+  reviewStatus: string;
+  view: PlanView;
+  pdf: string;
+}
+
+export interface TabTeamMember {
+  id: string;
+  name: string;
+  summary: string;
+}
+
+export interface TabView {
+  locale: string;
+  viewer: { id: string; name: string };
+  subject: { id: string; name: string; self: boolean };
+  status: Block[];
+  plan: TabPlan | null;
+  team: TabTeamMember[];
+}
+
+/** The plan worth showing: the current case's, else the latest one that has a version. */
+async function planOf(ctx: AppContext, employee: Person, caseId: string | undefined): Promise<Plan | null> {
+  const forCase = caseId ? await ctx.db.plan.findFirst({ where: { employeeId: employee.id, caseId, latestVersion: { gt: 0 } }, orderBy: { updatedAt: "desc" } }) : null;
+  return forCase ?? ctx.db.plan.findFirst({ where: { employeeId: employee.id, latestVersion: { gt: 0 } }, orderBy: { updatedAt: "desc" } });
+}
+
+export async function tabView(ctx: AppContext, viewer: Person, subject: Person, relation: Exclude<Relation, "none">): Promise<TabView> {
+  const { db } = ctx;
+  const locale = localeOf(viewer);
+  const t = translator(locale);
+  const today = todayFor(viewer, ctx.clock());
+  const current = currentCase(await syncCases(db, subject, todayFor(subject, ctx.clock())));
+  let plan = await planOf(ctx, subject, current?.row.id);
+  // An employee may hide the plan from the leader; HR still sees it.
+  if (plan && plan.hiddenFromLeaderAt && (relation === "leader" || relation === "substitute")) plan = null;
+  const latest = plan ? await latestVersion(db, plan) : null;
+  const measures = plan ? await db.measure.findMany({ where: { planId: plan.id, status: { in: ["proposed", "agreed"] } }, orderBy: { dueDate: "asc" } }) : [];
+  const status = employeeStatusBlocks(
+    { t, locale, today },
+    {
+      person: subject,
+      ...(current ? { current: current.result, caseId: current.row.id } : {}),
+      states: current ? await db.milestoneState.findMany({ where: { caseId: current.row.id } }) : [],
+      latest,
+      ...(plan ? { planStatus: plan.status } : {}),
+      measures,
+    },
+  );
+
+  let tabPlan: TabPlan | null = null;
+  if (plan && latest) {
+    const leader = subject.leaderId ? await db.person.findUnique({ where: { id: subject.leaderId } }) : null;
+    const sickCase = plan.caseId ? await db.sickCase.findUnique({ where: { id: plan.caseId } }) : null;
+    const confirmedOn = latest.reviewStatus === "confirmed" && latest.reviewedAt ? localDateOf(latest.reviewedAt, subject.timeZone) : undefined;
+    const view = buildPlanView(planDocument(latest, subject, leader, sickCase, confirmedOn), { locale, t });
+    tabPlan = { version: latest.version, reviewStatus: latest.reviewStatus, view, pdf: `/api/tab/plan.pdf?employeeId=${encodeURIComponent(subject.id)}` };
+  }
+
+  if (relation !== "self") {
+    const actor = actorFor(viewer, relation);
+    if (current) await audit(db, { actor, subjectId: subject.id, action: "read", entity: "case", entityId: current.row.id, detail: { op: "tab" } });
+    if (tabPlan && plan) await audit(db, { actor, subjectId: subject.id, action: "read", entity: "plan", entityId: plan.id, detail: { op: "tab", version: tabPlan.version } });
+  }
+
+  const team: TabTeamMember[] = [];
+  if (relation === "self") {
+    for (const employee of await teamOf(db, viewer, today)) {
+      const theirs = currentCase(await syncCases(db, employee, todayFor(employee, ctx.clock())));
+      // Still away: no end date yet, or one that has not passed.
+      if (!theirs || !(theirs.result.open || (theirs.result.end !== null && theirs.result.end >= today))) continue;
+      const next = nextMilestone(theirs.result, await db.milestoneState.findMany({ where: { caseId: theirs.row.id } }));
+      const line = [
+        t("bot:status.teamLine", { start: date({ t, locale, today }, theirs.result.start), weeks: theirs.result.weeks, grade: theirs.result.gradeNow ?? theirs.result.gradeAtEnd }),
+        next ? t("bot:status.teamNext", { milestone: t(milestoneTitleKey(next.id)), date: date({ t, locale, today }, next.due) }) : "",
+      ]
+        .filter(Boolean)
+        .join(" · ");
+      team.push({ id: employee.id, name: employee.name, summary: line });
+      const actor = actorFor(viewer, await relationTo(db, viewer, employee, today));
+      await audit(db, { actor, subjectId: employee.id, action: "read", entity: "case", entityId: theirs.row.id, detail: { op: "tab-team" } });
+    }
+  }
+
+  return {
+    locale,
+    viewer: { id: viewer.id, name: viewer.name },
+    subject: { id: subject.id, name: subject.name, self: relation === "self" },
+    status,
+    plan: tabPlan,
+    team,
+  };
+}
