@@ -48,7 +48,7 @@ export async function syncCases(db: Db, person: Person, today: string): Promise<
       jurisdiction: person.jurisdiction,
       startDate: result.start,
       endDate: result.end,
-      open: result.open,
+      open: isOngoing(result, today),
       sickDays: result.sickDays,
     };
     let row: SickCase;
@@ -68,7 +68,15 @@ export async function syncCases(db: Db, person: Person, today: string): Promise<
   return synced;
 }
 
-/** The case that is open now, else the most recent one. */
+/**
+ * Whether the person is still on sick leave in this case today: the end is unknown, or
+ * known and not yet reached. (The engine's `open` only means "the end is unknown".)
+ */
+export function isOngoing(result: Pick<CaseResult, "open" | "end">, today: string): boolean {
+  return result.open || (result.end !== null && result.end >= today);
+}
+
+/** The case going on now (as of the sync that made the rows), else the most recent one. */
 export function currentCase(cases: SyncedCase[]): SyncedCase | undefined {
-  return cases.findLast((c) => c.result.open) ?? cases.at(-1);
+  return cases.findLast((c) => c.row.open) ?? cases.at(-1);
 }

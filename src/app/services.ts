@@ -4,7 +4,7 @@ import { healthGuard } from "../domain/guard/index.js";
 import type { AppContext } from "./context.js";
 import { Conversation } from "./conversation/conversation.js";
 import { ChannelRegistry, type DeliveryChannel } from "./notify/channels.js";
-import { dispatchDue, type DispatchStats } from "./notify/dispatch.js";
+import { dispatchDue, type DispatchOptions, type DispatchStats } from "./notify/dispatch.js";
 import { createNotificationRenderer } from "./notify/templates.js";
 import { ConsoleDelivery } from "../channels/console/delivery.js";
 import { ensureWorkspace } from "./workspaces.js";
@@ -15,19 +15,28 @@ export interface Services {
   channels: ChannelRegistry;
   /** Sends everything due now; safe to call from several places at once. */
   deliver(now?: Date): Promise<DispatchStats>;
+  /** Options every delivery uses; the scheduler adds its hooks here (working hours, HR notices). */
+  deliveryOptions: Omit<DispatchOptions, "now">;
 }
 
 export function createServices(ctx: AppContext, platformChannels: DeliveryChannel[] = []): Services {
   // Platform channels first; the console inbox is the channel of last resort.
   const channels = new ChannelRegistry([...platformChannels, new ConsoleDelivery(ctx.db)]);
   const render = createNotificationRenderer(ctx);
+  const deliveryOptions: Omit<DispatchOptions, "now"> = {};
+  let localWorkspace: Promise<unknown> | undefined;
   let running: Promise<DispatchStats> | undefined;
   const deliver = async (now = ctx.clock()): Promise<DispatchStats> => {
     // One dispatch at a time per process; a call during one waits for it and runs again.
     while (running) await running.catch(() => undefined);
     running = (async () => {
-      await ensureWorkspace(ctx.db, "local", "local");
-      return dispatchDue(ctx, channels, render, { now });
+      // Once per process: the scheduler delivers every minute, and the row never goes away.
+      localWorkspace ??= ensureWorkspace(ctx.db, "local", "local").catch((error: unknown) => {
+        localWorkspace = undefined;
+        throw error;
+      });
+      await localWorkspace;
+      return dispatchDue(ctx, channels, render, { ...deliveryOptions, now });
     })();
     try {
       return await running;
@@ -41,7 +50,7 @@ export function createServices(ctx: AppContext, platformChannels: DeliveryChanne
       await deliver();
     },
   });
-  return { ctx, conversation, channels, deliver };
+  return { ctx, conversation, channels, deliver, deliveryOptions };
 }
 
 /** Services for the console and CLI (no platform channels). */

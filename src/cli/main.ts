@@ -12,7 +12,11 @@ import { registerAbsence } from "./commands/absence.js";
 import { registerMilestones } from "./commands/milestones.js";
 import { registerGuard } from "./commands/guard.js";
 import { registerChat } from "./commands/chat.js";
+import { registerTick } from "./commands/tick.js";
+import { registerReminders } from "./commands/reminders.js";
+import { registerDemo } from "./commands/demo.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerTeams } from "./commands/teams.js";
 
 export async function runCli(argv: string[]): Promise<number> {
   const runtime = createRuntime();
@@ -24,7 +28,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of [registerServe, registerDirectory, registerAbsence, registerMilestones, registerGuard, registerChat, registerPlan]) {
+  for (const register of [registerServe, registerDirectory, registerAbsence, registerMilestones, registerGuard, registerChat, registerPlan, registerTeams, registerTick, registerReminders, registerDemo]) {
     register(program, runtime);
   }
   // Subcommands inherit the exit override so bad arguments come back here as exit code 2.

@@ -84,6 +84,10 @@ describe("conversation core (console channel, real database)", () => {
     expect(leaderInbox).toHaveLength(1);
     expect(textOf(leaderInbox)).toMatch(/Anne Ansatt har meldt seg syk fra mandag 23\. november 2026 \(100 %\)/);
     expect(textOf(leaderInbox)).toMatch(/oppfølgingsplan/i);
+    // The case has a known end in the future: it is still going on, so it is on the leader's list.
+    const team = textOf(await say(lise, { type: "status" }));
+    expect(team).toMatch(/Åpne saker i teamet ditt/);
+    expect(team).toMatch(/Anne Ansatt: siden mandag 23\. november 2026/);
 
     // The employee's side.
     const employeeDone = await runDialogue(services.conversation, anne, await say(anne, { type: "plan" }), EMPLOYEE_ANSWERS);
@@ -269,6 +273,30 @@ describe("ARR consent", () => {
       expect(textOf(withdrawn)).toMatch(/ARR-teamet ser ikke/);
       const history = await db.db.consent.findMany({ where: { personId: anne.id }, orderBy: { createdAt: "asc" } });
       expect(history.map((c) => c.granted)).toEqual([true, false]);
+    } finally {
+      await db.dispose();
+    }
+  });
+});
+
+describe("retention", () => {
+  it("does not show a plan the retention job hid from the leader, but HR still gets it", async () => {
+    const db = await createTempDb();
+    try {
+      await importDirectory(db.db, PEOPLE, { defaultTimeZone: "Europe/Oslo" });
+      const ctx: AppContext = { config: loadConfig({ DATABASE_URL: db.url }), db: db.db, logger: createLogger("silent"), clock: () => new Date("2026-11-23T09:00:00Z") };
+      const services = createServices(ctx);
+      const anne = await db.db.person.findUniqueOrThrow({ where: { email: "anne@firma.no" } });
+      const lise = await db.db.person.findUniqueOrThrow({ where: { email: "lise@firma.no" } });
+      const hanne = await db.db.person.findUniqueOrThrow({ where: { email: "hanne@firma.no" } });
+      await db.db.absencePeriod.create({ data: { personId: anne.id, startDate: "2026-01-05", endDate: "2026-03-01", grade: 100, type: "sick", reportedVia: "cli", reportedOn: "2026-01-05" } });
+      const plan = await db.db.plan.create({ data: { employeeId: anne.id, hiddenFromLeaderAt: new Date("2026-09-01T00:00:00Z") } });
+      const sickCase = await db.db.sickCase.create({ data: { personId: anne.id, jurisdiction: "NO", startDate: "2026-01-05", endDate: "2026-03-01", open: false, sickDays: 56 } });
+      await db.db.plan.update({ where: { id: plan.id }, data: { caseId: sickCase.id } });
+      const forLeader = textOf(await services.conversation.handle(lise, { type: "plan", employeeId: anne.id }, "console"));
+      expect(forLeader).toMatch(/vises ikke lenger for lederen/);
+      const forHr = textOf(await services.conversation.handle(hanne, { type: "plan", employeeId: anne.id }, "console"));
+      expect(forHr).not.toMatch(/no longer shown/);
     } finally {
       await db.dispose();
     }

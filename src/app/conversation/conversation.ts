@@ -26,6 +26,7 @@ import { statusMessage } from "./status.js";
 import { planCommand } from "./planCommand.js";
 import { consentCommand, milestoneCommand, measureCommand, reviewCommand } from "./actions.js";
 import { requireCaseAccess } from "../access.js";
+import { substituteCommand } from "../reminders/substitutes.js";
 
 /** Text longer than this is refused before anything else looks at it. */
 export const MAX_TEXT = 4000;
@@ -151,6 +152,9 @@ export class Conversation {
   private async text(turn: Turn, raw: string): Promise<Message[]> {
     const text = raw.trim();
     if (text.length > MAX_TEXT) throw new UserError("common:errors.tooLong", { max: MAX_TEXT });
+    // "vikar kari@firma.no til 2026-12-24": a leader names a substitute (src/app/reminders/substitutes.ts).
+    const substitute = await substituteCommand(turn, text);
+    if (substitute) return substitute;
     const keyword = keywordOf(text);
     const active = await latestActive(turn.ctx.db, turn.person.id);
     if (keyword && active && (keyword === "back" || keyword === "cancel" || keyword === "restart" || keyword === "confirm")) {

@@ -69,6 +69,11 @@ async function leaderPlan(turn: Turn, employee: Person, relation: string, start:
   const { db } = turn.ctx;
   const current = await currentCaseRow(turn, employee);
   const plan = await planFor(db, employee, current?.row ?? null);
+  // Retention: six months after the case's last sick day the plan is no longer the leader's to read (HR still may).
+  if (plan.hiddenFromLeaderAt && relation !== "hr") {
+    const text = turn.t("bot:plan.hiddenFromLeader", { name: employee.name });
+    return [{ summary: text, blocks: [{ kind: "text", text, style: "muted" }] }];
+  }
   const leaderDone = await latestCompleted(db, "leader_followup", employee.id);
   if (!leaderDone || leaderDone.caseId !== (current?.row.id ?? null)) return start({ employee, role: "leader" }, "leader_followup");
   const latest = await latestVersion(db, plan);

@@ -43,7 +43,7 @@ export async function openCases(turn: Turn, people: Person[], label: string): Pr
   const out: TeamCase[] = [];
   for (const employee of people) {
     const current = currentCase(await syncCases(turn.ctx.db, employee, turn.today));
-    if (!current || !current.result.open) continue;
+    if (!current || !current.row.open) continue;
     const states = await turn.ctx.db.milestoneState.findMany({ where: { caseId: current.row.id } });
     const next = nextMilestone(current.result, states);
     out.push({ employee, result: current.result, caseId: current.row.id, ...(next ? { next } : {}) });

@@ -20,6 +20,8 @@ export interface OutboxItem {
   caseId?: string;
   milestoneId?: string;
   measureId?: string;
+  /** The person whose planned reminders this row belongs to (set by the scheduler's planner). */
+  subjectId?: string;
 }
 
 /** Creates the row unless one with the same key exists; true when created. */
@@ -38,6 +40,7 @@ export async function enqueue(db: Pick<Db, "outbox">, item: OutboxItem): Promise
         caseId: item.caseId ?? null,
         milestoneId: item.milestoneId ?? null,
         measureId: item.measureId ?? null,
+        subjectId: item.subjectId ?? null,
       },
     });
     return true;

@@ -6,7 +6,7 @@ import { buildArrSummary } from "../../domain/plan/arrSummary.js";
 import { parsePlanContent } from "../../domain/plan/model.js";
 import { milestoneTitleKey } from "../../domain/milestones/index.js";
 import { translator, type Locale } from "../../i18n/index.js";
-import type { Person } from "../../generated/prisma/client.js";
+import type { Outbox, Person } from "../../generated/prisma/client.js";
 import type { AppContext } from "../context.js";
 import { currentCase, syncCases } from "../cases.js";
 import { localeOf, todayFor } from "../people.js";
@@ -18,7 +18,9 @@ import type { NotificationPayload } from "./outbox.js";
 
 type Params = Record<string, unknown>;
 type Env = { ctx: AppContext; t: ReturnType<typeof translator>; locale: Locale; today: string };
-type Template = (env: Env, params: Params, recipient: Person | null) => Promise<Message | null>;
+export type TemplateEnv = Env;
+/** `row` is the outbox row being sent (templates that need its time or key read it). */
+export type Template = (env: Env, params: Params, recipient: Person | null, row?: Outbox) => Promise<Message | null>;
 
 const str = (v: unknown): string => (typeof v === "string" ? v : String(v ?? ""));
 
@@ -146,12 +148,12 @@ export function registerTemplate(name: string, template: Template): void {
 
 /** The renderer the dispatcher uses: a person's own language, or the workspace default for ARR. */
 export function createNotificationRenderer(ctx: AppContext, arrLocale: Locale = "nb"): NotificationRenderer {
-  return async (payload: NotificationPayload, recipient) => {
+  return async (payload: NotificationPayload, recipient, row) => {
     const template = templates[payload.template];
     if (!template) throw new Error(`Unknown notification template ${payload.template}`);
     const person = recipient.kind === "person" ? recipient.person : null;
     const locale = person ? localeOf(person) : arrLocale;
     const today = person ? todayFor(person, ctx.clock()) : todayFor({ timeZone: ctx.config.TZ_DEFAULT }, ctx.clock());
-    return template({ ctx, t: translator(locale), locale, today }, payload.params, person);
+    return template({ ctx, t: translator(locale), locale, today }, payload.params, person, row);
   };
 }

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { readTextFile, type CliRuntime } from "../runtime.js";
 import { importDirectory } from "../../app/directory/importDirectory.js";
 import { exportDirectory } from "../../app/directory/exportDirectory.js";
+import { registerSubstitute } from "./reminders.js";
 
 export function registerDirectory(program: Command, runtime: CliRuntime): void {
   const { t } = runtime;
@@ -29,4 +30,6 @@ export function registerDirectory(program: Command, runtime: CliRuntime): void {
       if (options.output) writeFileSync(options.output, csv);
       else process.stdout.write(csv);
     });
+
+  registerSubstitute(directory, runtime);
 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CliRuntime } from "../runtime.js";
 import { createLogger } from "../../logging/logger.js";
+import { schedulerBackground } from "../../scheduler/index.js";
 
 export function registerServe(program: Command, runtime: CliRuntime): void {
   program
@@ -12,7 +13,8 @@ export function registerServe(program: Command, runtime: CliRuntime): void {
       const logger = createLogger(config.LOG_LEVEL);
       // Loaded on use: other commands need not load the channel SDKs.
       const { startBot } = await import("../../server/bot.js");
-      const bot = await startBot(config, logger);
+      // The scheduler ticks every minute in the background (reminders, retention, ARR digest).
+      const bot = await startBot(config, logger, { background: [schedulerBackground()] });
       // Graceful shutdown: finish in-flight requests, close the database, exit 0.
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {

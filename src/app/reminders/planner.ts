@@ -1,0 +1,194 @@
+// Re-planning one person's reminders: load their facts, let the pure planner say which
+// reminders should exist (src/domain/reminders/plan.ts), and bring the Outbox in line:
+// create what is missing, move what changed time, bring back what a revived case needs
+// again, cancel what is no longer wanted. Keys make every step safe to repeat, so this
+// runs after every change, from any process, as often as it likes.
+import type { Prisma } from "../../generated/prisma/client.js";
+import type { Person } from "../../generated/prisma/client.js";
+import { REMINDER_KINDS, nudgePointOf, planReminders, type PlannedReminder, type ReminderRecipient, type ReminderSettings } from "../../domain/reminders/index.js";
+import type { AppContext } from "../context.js";
+import { syncCases } from "../cases.js";
+import { hasConsent } from "../consents.js";
+import { isHrAdmin, todayFor } from "../people.js";
+import { workspaceOf } from "../workspaces.js";
+import { KeyedLock } from "../conversation/keyedLock.js";
+
+/** lastError of a row the planner cancelled; such a row may come back when it is wanted again. */
+export const REPLANNED = "replanned";
+
+export interface ReplanResult {
+  personId: string;
+  wanted: number;
+  created: number;
+  moved: number;
+  revived: number;
+  cancelled: number;
+}
+
+const recipientOf = (p: Pick<Person, "id" | "timeZone" | "jurisdiction">): ReminderRecipient => ({ id: p.id, timeZone: p.timeZone, jurisdiction: p.jurisdiction });
+
+/** How long the HR list is trusted (a role change shows within this). */
+const HR_CACHE_MS = 60_000;
+
+export class ReminderPlanner {
+  private readonly lock = new KeyedLock();
+  private hr: { at: number; people: Person[] } | undefined;
+
+  constructor(
+    private readonly ctx: AppContext,
+    readonly settings: ReminderSettings,
+  ) {}
+
+  /** HR admins, cached briefly: every escalation needs them and the roles column is not indexed. */
+  async hrAdmins(): Promise<Person[]> {
+    const fresh = Date.now();
+    if (this.hr && fresh - this.hr.at < HR_CACHE_MS) return this.hr.people;
+    const people = (await this.ctx.db.person.findMany({ where: { roles: { contains: "hr" } }, orderBy: { email: "asc" } })).filter(isHrAdmin);
+    this.hr = { at: fresh, people };
+    return people;
+  }
+
+  /** Re-plans one person (one at a time per person in this process). */
+  replan(personId: string, now: Date = this.ctx.clock()): Promise<ReplanResult> {
+    return this.lock.run(personId, () => this.replanNow(personId, now));
+  }
+
+  private async replanNow(personId: string, now: Date): Promise<ReplanResult> {
+    const { db } = this.ctx;
+    // Real time, not the (possibly simulated) clock: it is compared with updatedAt columns.
+    const startedAt = new Date();
+    const result: ReplanResult = { personId, wanted: 0, created: 0, moved: 0, revived: 0, cancelled: 0 };
+    const person = await db.person.findUnique({ where: { id: personId } });
+    const wanted = person ? await this.wanted(person, now) : [];
+    result.wanted = wanted.length;
+
+    const keys = wanted.map((w) => w.key);
+    const existing = await db.outbox.findMany({
+      where: {
+        OR: [{ subjectId: personId, status: "pending", kind: { in: [...REMINDER_KINDS] } }, ...(keys.length > 0 ? [{ idempotencyKey: { in: keys } }] : [])],
+      },
+      select: { id: true, idempotencyKey: true, status: true, dueAt: true, attempts: true, lastError: true, payload: true, updatedAt: true, subjectId: true },
+    });
+    const byKey = new Map(existing.map((row) => [row.idempotencyKey, row]));
+
+    for (const w of wanted) {
+      const row = byKey.get(w.key);
+      const payload = JSON.stringify(w.payload);
+      if (!row) {
+        if (await this.create(w, personId, payload)) result.created += 1;
+        continue;
+      }
+      if (row.subjectId !== personId) continue; // a key another planner owns: leave it alone
+      if (row.status === "cancelled" && (row.lastError === null || row.lastError === REPLANNED)) {
+        // Wanted again (a revived case, a snooze moved back): the same row, pending again.
+        const back = await db.outbox.updateMany({
+          where: { id: row.id, status: "cancelled" },
+          data: { status: "pending", dueAt: w.dueAt, payload, attempts: 0, lastError: null, claimedBy: null, claimedUntil: null },
+        });
+        result.revived += back.count;
+      } else if (row.status === "pending" && row.attempts === 0 && (row.dueAt.getTime() !== w.dueAt.getTime() || row.payload !== payload)) {
+        const moved = await db.outbox.updateMany({ where: { id: row.id, status: "pending", attempts: 0 }, data: { dueAt: w.dueAt, payload } });
+        result.moved += moved.count;
+      }
+    }
+
+    const wantedKeys = new Set(keys);
+    const unwanted = existing.filter((row) => row.status === "pending" && row.subjectId === personId && !wantedKeys.has(row.idempotencyKey) && row.updatedAt.getTime() < startedAt.getTime());
+    if (unwanted.length > 0) {
+      // Rows touched after we started were written by someone who knew more than we did.
+      const cancelled = await db.outbox.updateMany({
+        where: { id: { in: unwanted.map((r) => r.id) }, status: "pending", updatedAt: { lt: startedAt } },
+        data: { status: "cancelled", lastError: REPLANNED },
+      });
+      result.cancelled = cancelled.count;
+    }
+    // Raw SQL so that Person.updatedAt (a change signal of its own) is left alone.
+    if (person) await db.$executeRawUnsafe(`UPDATE "Person" SET "remindersPlannedAt" = ? WHERE "id" = ?`, startedAt, personId);
+    return result;
+  }
+
+  private async create(w: PlannedReminder, subjectId: string, payload: string): Promise<boolean> {
+    const data: Prisma.OutboxUncheckedCreateInput = {
+      idempotencyKey: w.key,
+      kind: w.kind,
+      recipientId: w.recipientId,
+      target: w.target,
+      payload,
+      dueAt: w.dueAt,
+      caseId: w.caseId ?? null,
+      milestoneId: w.milestoneId ?? null,
+      measureId: w.measureId ?? null,
+      subjectId,
+    };
+    try {
+      await this.ctx.db.outbox.create({ data });
+      return true;
+    } catch (error) {
+      // Another process created it between our read and this insert: the key did its job.
+      if ((error as { code?: string }).code === "P2002") return false;
+      throw error;
+    }
+  }
+
+  /** Everything that should be planned for the person now. */
+  async wanted(person: Person, now: Date): Promise<PlannedReminder[]> {
+    const { db } = this.ctx;
+    const today = todayFor(person, now);
+    const cases = await syncCases(db, person, today);
+    const caseIds = cases.map((c) => c.row.id);
+    const [plans, sessions] = await Promise.all([
+      db.plan.findMany({
+        where: { employeeId: person.id },
+        select: {
+          id: true,
+          caseId: true,
+          status: true,
+          measures: { where: { status: "agreed", dueDate: { not: null } }, select: { id: true, owner: true, dueDate: true, status: true } },
+          versions: { where: { reviewStatus: "confirmed" }, select: { id: true }, take: 1 },
+        },
+      }),
+      db.dialogueSession.findMany({
+        where: { personId: person.id, status: "active" },
+        select: { id: true, dialogueId: true, subjectId: true, lastActivityAt: true, expiresAt: true },
+      }),
+    ]);
+    const measures = plans.flatMap((p) => (p.status === "not_needed" ? [] : p.measures.map((m) => ({ ...m, dueDate: m.dueDate!, caseId: p.caseId }))));
+    if (cases.length === 0 && measures.length === 0 && sessions.length === 0) return [];
+
+    const needsLeader = cases.length > 0 || measures.length > 0;
+    const leader = needsLeader && person.leaderId ? await db.person.findUnique({ where: { id: person.leaderId } }) : null;
+    const substitutions = leader
+      ? await db.leaderSubstitution.findMany({ where: { leaderId: leader.id, endedAt: null }, include: { substitute: true } })
+      : [];
+    const hrAdmins = needsLeader ? await this.hrAdmins() : [];
+    const consent = cases.length > 0 ? await hasConsent(db, person.id, "arr_summary") : false;
+    const workspace = consent ? await workspaceOf(db, person) : null;
+    const states = caseIds.length > 0 ? await db.milestoneState.findMany({ where: { caseId: { in: caseIds } } }) : [];
+    // Nudges delivered lately: a point already sent is not sent again to someone else.
+    const sent =
+      caseIds.length > 0
+        ? await db.outbox.findMany({
+            where: { subjectId: person.id, kind: "nudge", status: "sent", dueAt: { gte: new Date(now.getTime() - (this.settings.catchUpDays + 1) * 86_400_000) } },
+            select: { idempotencyKey: true },
+          })
+        : [];
+
+    return planReminders({
+      now,
+      settings: this.settings,
+      person: recipientOf(person),
+      leader: leader ? recipientOf(leader) : null,
+      substitutions: substitutions.map((s) => ({ substitute: recipientOf(s.substitute), from: s.fromDate, until: s.untilDate })),
+      hrAdmins: hrAdmins.map(recipientOf),
+      arr: workspace ? { workspaceId: workspace.id, consent } : null,
+      cases: cases.map((c) => {
+        const plan = plans.find((p) => p.caseId === c.row.id);
+        return { id: c.row.id, result: c.result, planId: plan?.id ?? null, planConfirmed: (plan?.versions.length ?? 0) > 0 };
+      }),
+      states: states.map((s) => ({ caseId: s.caseId, milestoneId: s.milestoneId, state: s.state, snoozedUntil: s.snoozedUntil })),
+      measures,
+      sessions,
+      sentNudgePoints: new Set(sent.map((r) => nudgePointOf(r.idempotencyKey))),
+    });
+  }
+}

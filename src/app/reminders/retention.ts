@@ -1,0 +1,72 @@
+// Retention (docs/follow-up-plan.md, NAV's practice): unfinished dialogue drafts are
+// deleted 4 months after their last change; plans are hidden from the leader 6 months
+// after the case's last sick day. Each step is a conditional write per row, so two
+// processes running it at once (they should not: the job holds a lease) change and
+// audit each row once.
+import { DateTime } from "luxon";
+import { localDateOf } from "../../domain/time/zone.js";
+import type { AppContext } from "../context.js";
+import { SCHEDULER_ACTOR, audit } from "../audit.js";
+
+export const DRAFT_RETENTION_MONTHS = 4;
+export const LEADER_PLAN_VISIBILITY_MONTHS = 6;
+const BATCH = 500;
+
+export interface RetentionReport {
+  draftsDeleted: number;
+  plansHidden: number;
+}
+
+export async function runRetention(ctx: AppContext, now: Date): Promise<RetentionReport> {
+  const { db } = ctx;
+  const report: RetentionReport = { draftsDeleted: 0, plansHidden: 0 };
+
+  // lastActivityAt is the draft's last change as the person saw it (the conversation's clock).
+  const draftCutoff = DateTime.fromJSDate(now).minus({ months: DRAFT_RETENTION_MONTHS }).toJSDate();
+  const unfinished = ["active", "cancelled", "expired"];
+  for (;;) {
+    const drafts = await db.dialogueSession.findMany({
+      where: { status: { in: unfinished }, lastActivityAt: { lt: draftCutoff } },
+      select: { id: true, personId: true, subjectId: true, dialogueId: true, lastActivityAt: true },
+      take: BATCH,
+    });
+    for (const draft of drafts) {
+      const deleted = await db.dialogueSession.deleteMany({ where: { id: draft.id, status: { in: unfinished }, lastActivityAt: { lt: draftCutoff } } });
+      if (deleted.count === 0) continue;
+      report.draftsDeleted += 1;
+      await audit(db, {
+        actor: SCHEDULER_ACTOR,
+        subjectId: draft.subjectId,
+        action: "change",
+        entity: "dialogue",
+        entityId: draft.id,
+        detail: { op: "retention.deleteDraft", dialogueId: draft.dialogueId, lastChange: draft.lastActivityAt.toISOString() },
+      });
+    }
+    if (drafts.length < BATCH) break;
+  }
+
+  // Case end dates are calendar dates: compare with today in the workspace's zone.
+  const today = localDateOf(now, ctx.config.TZ_DEFAULT);
+  const caseCutoff = DateTime.fromISO(today).minus({ months: LEADER_PLAN_VISIBILITY_MONTHS }).toISODate()!;
+  const plans = await db.$queryRawUnsafe<Array<{ id: string; employeeId: string; endDate: string }>>(
+    `SELECT p.id AS id, p.employeeId AS employeeId, c.endDate AS endDate
+       FROM "Plan" p JOIN "SickCase" c ON c.id = p.caseId
+      WHERE p.hiddenFromLeaderAt IS NULL AND c.voidedAt IS NULL AND c.endDate IS NOT NULL AND c.endDate <= ?`,
+    caseCutoff,
+  );
+  for (const plan of plans) {
+    const hidden = await db.plan.updateMany({ where: { id: plan.id, hiddenFromLeaderAt: null }, data: { hiddenFromLeaderAt: now } });
+    if (hidden.count === 0) continue;
+    report.plansHidden += 1;
+    await audit(db, {
+      actor: SCHEDULER_ACTOR,
+      subjectId: plan.employeeId,
+      action: "change",
+      entity: "plan",
+      entityId: plan.id,
+      detail: { op: "retention.hideFromLeader", caseEnd: plan.endDate },
+    });
+  }
+  return report;
+}

@@ -1,0 +1,104 @@
+import type { Command } from "commander";
+import { CliUsageError, type CliRuntime } from "../runtime.js";
+
+/** `cli reminders list|replan`: what the scheduler planned and sent, and re-planning on demand. */
+export function registerReminders(program: Command, runtime: CliRuntime): void {
+  const { t } = runtime;
+  const reminders = program.command("reminders").description(t("reminders:cli.reminders.description"));
+
+  reminders
+    .command("list")
+    .description(t("reminders:cli.reminders.list.description"))
+    .option("--person <email>", t("reminders:cli.reminders.list.person"))
+    .option("--failed", t("reminders:cli.reminders.list.failed"))
+    .option("--limit <n>", t("reminders:cli.reminders.list.limit"), "500")
+    .option("--json", t("cli:common.json"))
+    .action(async (options: { person?: string; failed?: boolean; limit: string; json?: boolean }) => {
+      const limit = Number(options.limit);
+      if (!Number.isInteger(limit) || limit < 0) throw new CliUsageError(`--limit: ${options.limit}`);
+      const app = await runtime.app();
+      const { requirePersonByEmail } = await import("../../app/people.js");
+      const { listReminders } = await import("../../app/reminders/list.js");
+      const person = options.person ? await requirePersonByEmail(app.db, options.person) : undefined;
+      const { rows, total } = await listReminders(app.db, { ...(person ? { personId: person.id } : {}), failed: options.failed ?? false, limit });
+      if (options.json) {
+        for (const row of rows) runtime.stdout(JSON.stringify(row));
+      } else if (rows.length === 0) {
+        runtime.stdout(t("reminders:cli.reminders.list.none"));
+      } else {
+        for (const r of rows) {
+          const what = r.milestoneId ?? (r.measure ? `"${r.measure}"` : "");
+          const to = r.target === "arr" ? "ARR" : (r.recipientEmail ?? "?");
+          const error = r.lastError && r.status !== "sent" ? `  [${r.attempts}× ${r.lastError}]` : "";
+          runtime.stdout(`${r.dueAt}  ${r.status.padEnd(9)} ${r.kind.padEnd(17)} ${to.padEnd(28)} ${(r.channel ?? "-").padEnd(7)} ${r.sentAt ?? "-"}  ${what}${error}`);
+        }
+      }
+      if (rows.length < total) runtime.stderr(t("reminders:cli.reminders.list.truncated", { shown: rows.length, total }));
+    });
+
+  reminders
+    .command("replan")
+    .description(t("reminders:cli.reminders.replan.description"))
+    .option("--person <email>", t("reminders:cli.reminders.replan.person"))
+    .option("--all", t("reminders:cli.reminders.replan.all"))
+    .action(async (options: { person?: string; all?: boolean }) => {
+      if (!options.person && !options.all) throw new CliUsageError(t("reminders:cli.reminders.replan.need"));
+      const app = await runtime.app();
+      const { requirePersonByEmail } = await import("../../app/people.js");
+      const { ReminderPlanner } = await import("../../app/reminders/planner.js");
+      const { personsToBootstrap } = await import("../../app/reminders/changes.js");
+      const { schedulerSettingsFromEnv } = await import("../../app/reminders/settings.js");
+      const planner = new ReminderPlanner(app, schedulerSettingsFromEnv({ ...process.env, TZ_DEFAULT: app.config.TZ_DEFAULT }).reminders);
+      const ids = options.person ? [(await requirePersonByEmail(app.db, options.person)).id] : await personsToBootstrap(app);
+      const sum = { count: 0, created: 0, moved: 0, revived: 0, cancelled: 0 };
+      for (const id of ids) {
+        const r = await planner.replan(id);
+        sum.count += 1;
+        sum.created += r.created;
+        sum.moved += r.moved;
+        sum.revived += r.revived;
+        sum.cancelled += r.cancelled;
+      }
+      runtime.stdout(t("reminders:cli.reminders.replan.done", sum));
+    });
+}
+
+/**
+ * `cli directory substitute --leader <email> --substitute <email> --from YYYY-MM-DD [--until …]`
+ * and `--end`: registered under `directory` (see directory.ts), kept here with the reminders it routes.
+ */
+export function registerSubstitute(directory: Command, runtime: CliRuntime): void {
+  const { t } = runtime;
+  directory
+    .command("substitute")
+    .description(t("reminders:cli.substitute.description"))
+    .requiredOption("--leader <email>", t("reminders:cli.substitute.leader"))
+    .option("--substitute <email>", t("reminders:cli.substitute.substitute"))
+    .option("--from <date>", t("reminders:cli.substitute.from"))
+    .option("--until <date>", t("reminders:cli.substitute.until"))
+    .option("--end", t("reminders:cli.substitute.end"))
+    .action(async (options: { leader: string; substitute?: string; from?: string; until?: string; end?: boolean }) => {
+      const { isIsoDate } = await import("../../domain/time/localDate.js");
+      for (const [option, value] of [["--from", options.from], ["--until", options.until]] as const) {
+        if (value !== undefined && !isIsoDate(value)) throw new CliUsageError(t("reminders:cli.substitute.badDate", { option, value }));
+      }
+      if (!options.end && (!options.substitute || !options.from)) throw new CliUsageError(t("reminders:cli.substitute.need"));
+      if (options.from && options.until && options.until < options.from) throw new CliUsageError(t("reminders:cli.substitute.order"));
+      const app = await runtime.app();
+      const { requirePersonByEmail } = await import("../../app/people.js");
+      const { setSubstitute, endSubstitutes, afterSubstituteChange } = await import("../../app/reminders/substitutes.js");
+      const leader = await requirePersonByEmail(app.db, options.leader);
+      const substitute = options.substitute ? await requirePersonByEmail(app.db, options.substitute) : undefined;
+      if (substitute && substitute.id === leader.id) throw new CliUsageError(t("reminders:cli.substitute.same"));
+      // The team is re-planned by the scheduler (its next tick sees the change), as after `absence add`.
+      if (options.end) {
+        const count = await endSubstitutes(app.db, leader, substitute?.id);
+        await afterSubstituteChange(app, leader);
+        runtime.stdout(t("reminders:cli.substitute.ended", { count, leader: leader.email }));
+        return;
+      }
+      const row = await setSubstitute(app.db, leader, substitute!, options.from!, options.until ?? null);
+      await afterSubstituteChange(app, leader, row);
+      runtime.stdout(t("reminders:cli.substitute.set", { substitute: substitute!.email, leader: leader.email, from: row.fromDate, until: row.untilDate ?? t("reminders:cli.substitute.openEnd") }));
+    });
+}

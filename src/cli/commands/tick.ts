@@ -1,0 +1,49 @@
+import type { Command } from "commander";
+import { CliUsageError, type CliRuntime } from "../runtime.js";
+
+/** `cli tick [--now <ISO>]`: one scheduler pass, as if it were that time (operators, tests, demos). */
+export function registerTick(program: Command, runtime: CliRuntime): void {
+  const { t } = runtime;
+  program
+    .command("tick")
+    .description(t("reminders:cli.tick.description"))
+    .option("--now <datetime>", t("reminders:cli.tick.now"))
+    .option("--json", t("cli:common.json"))
+    .action(async (options: { now?: string; json?: boolean }) => {
+      const now = options.now === undefined ? new Date() : parseInstant(options.now);
+      if (!now) throw new CliUsageError(t("reminders:cli.tick.badNow", { value: options.now }));
+      const app = await runtime.app(() => now);
+      const { createLocalServices } = await import("../../app/services.js");
+      const { Scheduler } = await import("../../scheduler/scheduler.js");
+      const { schedulerSettingsFromEnv } = await import("../../app/reminders/settings.js");
+      const { attachPlatformChannels } = await import("../../scheduler/channels.js");
+      const services = createLocalServices(app);
+      const platforms = await attachPlatformChannels(app.config, app.logger, services);
+      try {
+        const scheduler = new Scheduler(services, schedulerSettingsFromEnv({ ...process.env, TZ_DEFAULT: app.config.TZ_DEFAULT }));
+        const report = await scheduler.tick(now);
+        if (options.json) {
+          runtime.stdout(JSON.stringify(report));
+          return;
+        }
+        const jobs = Object.keys(report.jobs);
+        runtime.stdout(
+          t("reminders:cli.tick.done", {
+            at: report.at,
+            replanned: report.replanned,
+            jobs: jobs.length > 0 ? jobs.map((j) => `${j} ${JSON.stringify(report.jobs[j])}`).join(", ") : t("reminders:cli.tick.noJobs"),
+            ...report.delivery,
+          }),
+        );
+      } finally {
+        await platforms.stop();
+      }
+    });
+}
+
+/** An ISO date-time with a time of day ("2026-03-02T08:00:00+01:00", "…Z", or local "2026-03-02T08:00"). */
+export function parseInstant(text: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}

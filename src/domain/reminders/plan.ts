@@ -1,0 +1,346 @@
+// The reminder planner: one person's facts (cases with their milestones, milestone
+// states, measures, unfinished dialogues, who leads them and who covers) → every
+// reminder that should exist, each with its idempotency key and send time. Pure: the
+// database side (src/app/reminders/planner.ts) loads the facts and reconciles the
+// Outbox with this list, so re-planning is "compute the list again and diff".
+//
+// Rules (issue #6, docs/statutory-rules.md, docs/follow-up-plan.md):
+// - leader-action milestones with a date (upcoming, due today, past): nudges N working
+//   days before, on the day, the working day after; a deadline on a weekend or holiday
+//   counts as the working day before it; then an escalation N days overdue;
+// - done / not needed: nothing; snoozed until U: no nudge before U, one on U;
+// - a closed case: nothing after its last sick day (a revived case is simply re-planned);
+// - a reminder whose time has passed is sent late only if it is the latest of its series
+//   and at most `catchUpDays` late (a pile of stale nudges helps nobody).
+import type { CaseResult, MilestoneId, MilestoneResult } from "../milestones/index.js";
+import { addDays, type IsoDate } from "../time/localDate.js";
+import { localDateOf } from "../time/zone.js";
+import { reminderKeys, type NudgeOffset, type ReminderKind } from "./keys.js";
+import { policyFor, type ReminderSettings } from "./policy.js";
+import {
+  addWorkingDays,
+  asJurisdiction,
+  localMinuteOf,
+  windowStart,
+  workingDayOnOrAfter,
+  workingDayOnOrBefore,
+  workingInstantOn,
+} from "./workingTime.js";
+
+export interface ReminderRecipient {
+  id: string;
+  timeZone: string;
+  jurisdiction: string;
+}
+
+export interface PlanningSubstitution {
+  substitute: ReminderRecipient;
+  from: IsoDate;
+  /** Inclusive; null while open-ended. */
+  until: IsoDate | null;
+}
+
+export interface PlanningCase {
+  id: string;
+  result: CaseResult;
+  planId: string | null;
+  /** Whether the plan has a confirmed version (the ARR summary shows the confirmed plan). */
+  planConfirmed: boolean;
+}
+
+export interface PlanningState {
+  caseId: string;
+  milestoneId: string;
+  state: string;
+  snoozedUntil: IsoDate | null;
+}
+
+export interface PlanningMeasure {
+  id: string;
+  caseId: string | null;
+  owner: string | null;
+  dueDate: IsoDate;
+  status: string;
+}
+
+export interface PlanningSession {
+  id: string;
+  dialogueId: string;
+  subjectId: string;
+  lastActivityAt: Date;
+  expiresAt: Date;
+}
+
+export interface PlanningInput {
+  now: Date;
+  settings: ReminderSettings;
+  /** The person whose reminders these are (the employee of the cases, the one answering the dialogues). */
+  person: ReminderRecipient;
+  leader: ReminderRecipient | null;
+  /** Substitutes covering for the leader (any dates; the planner picks per day). */
+  substitutions: PlanningSubstitution[];
+  hrAdmins: ReminderRecipient[];
+  /** The ARR channel of the person's workspace and whether the person consented to sharing. */
+  arr: { workspaceId: string; consent: boolean } | null;
+  cases: PlanningCase[];
+  states: PlanningState[];
+  measures: PlanningMeasure[];
+  sessions: PlanningSession[];
+  /**
+   * Nudge points already delivered (to anyone), as nudgePointOf(key): a point that went to the
+   * leader in the morning is not sent again to a substitute named at noon.
+   */
+  sentNudgePoints?: ReadonlySet<string>;
+}
+
+export interface PlannedReminder {
+  key: string;
+  kind: ReminderKind;
+  target: "person" | "arr";
+  /** Null for the ARR channel. */
+  recipientId: string | null;
+  dueAt: Date;
+  caseId?: string;
+  milestoneId?: string;
+  measureId?: string;
+  payload: { template: string; params: Record<string, unknown> };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Milestones the leader is nudged about: leader action, a date, and still live. */
+export function isNudgeable(m: MilestoneResult): m is MilestoneResult & { due: IsoDate } {
+  return m.leaderAction && m.due !== null && (m.status === "upcoming" || m.status === "due_today" || m.status === "past");
+}
+
+/** Who gets the leader's reminders on a date: the substitutes covering then, else the leader, else HR. */
+export function leaderRecipientsOn(input: Pick<PlanningInput, "leader" | "substitutions" | "hrAdmins" | "person">, date: IsoDate): ReminderRecipient[] {
+  if (!input.leader) return input.hrAdmins.filter((h) => h.id !== input.person.id);
+  const covering = input.substitutions.filter((s) => s.from <= date && (s.until === null || s.until >= date) && s.substitute.id !== input.person.id);
+  if (covering.length === 0) return [input.leader];
+  const seen = new Set<string>();
+  return covering.map((s) => s.substitute).filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+}
+
+/** A nudge's point (case, milestone, due date, offset) without its recipient. */
+export function nudgePointOf(key: string): string {
+  return key.slice(0, key.lastIndexOf(":"));
+}
+
+/**
+ * Keeps what should exist now: everything still to come, and of what is past only the
+ * latest (per series), only if it is at most catchUpDays late, and only if that point was
+ * not delivered already (to someone else).
+ */
+function withCatchUp(series: PlannedReminder[], now: Date, catchUpDays: number, out: PlannedReminder[], sent?: ReadonlySet<string>): void {
+  let latestPast = -Infinity;
+  for (const r of series) if (r.dueAt.getTime() <= now.getTime() && r.dueAt.getTime() > latestPast) latestPast = r.dueAt.getTime();
+  const fresh = now.getTime() - latestPast <= catchUpDays * DAY_MS;
+  for (const r of series) {
+    const t = r.dueAt.getTime();
+    if (t > now.getTime()) out.push(r);
+    else if (fresh && t === latestPast && !sent?.has(nudgePointOf(r.key))) out.push(r);
+  }
+}
+
+interface Point {
+  offset: NudgeOffset;
+  date: IsoDate;
+}
+
+/** The days on which the leader is nudged about one milestone, after snoozes and the case end. */
+export function nudgeDates(
+  due: IsoDate,
+  policy: { before: number[]; onDay: boolean; dayAfter: boolean },
+  jurisdiction: string,
+  options: { caseStart: IsoDate; caseEnd: IsoDate | null; snoozedUntil?: IsoDate | null },
+): Point[] {
+  const j = asJurisdiction(jurisdiction);
+  const deadline = workingDayOnOrBefore(due, j);
+  let points: Point[] = [];
+  for (const days of [...new Set(policy.before)].filter((d) => d > 0).sort((a, b) => b - a)) {
+    points.push({ offset: -days, date: addWorkingDays(deadline, -days, j) });
+  }
+  if (policy.onDay) points.push({ offset: 0, date: deadline });
+  if (policy.dayAfter) points.push({ offset: 1, date: workingDayOnOrAfter(addDays(due, 1), j) });
+  const until = options.snoozedUntil;
+  if (until) {
+    points = points.filter((p) => p.date >= until);
+    const day = workingDayOnOrAfter(until, j);
+    if (!points.some((p) => p.date === day)) points.unshift({ offset: `snooze-${until}`, date: day });
+  }
+  // Nothing before the person is sick, nothing after the last sick day.
+  return points.filter((p) => p.date >= options.caseStart && (options.caseEnd === null || p.date <= options.caseEnd));
+}
+
+function planMilestone(input: PlanningInput, c: PlanningCase, m: MilestoneResult & { due: IsoDate }, out: PlannedReminder[]): void {
+  const { settings, person } = input;
+  const state = input.states.find((s) => s.caseId === c.id && s.milestoneId === m.id);
+  if (state && (state.state === "done" || state.state === "not_needed")) return;
+  const policy = policyFor(settings, m.id as MilestoneId, m.responsible);
+  const calendar = input.leader ?? input.hrAdmins[0] ?? person;
+  const caseEnd = c.result.end;
+  const points = nudgeDates(m.due, policy, calendar.jurisdiction, {
+    caseStart: c.result.start,
+    caseEnd,
+    snoozedUntil: state?.state === "snoozed" ? state.snoozedUntil : null,
+  });
+
+  const series: PlannedReminder[] = [];
+  for (const point of points) {
+    for (const r of leaderRecipientsOn(input, point.date)) {
+      // The same day in the recipient's own calendar (a substitute may work elsewhere).
+      const day = workingDayOnOrBefore(point.date, asJurisdiction(r.jurisdiction));
+      series.push({
+        key: reminderKeys.nudge(c.id, m.id, m.due, point.offset, r.id),
+        kind: "nudge",
+        target: "person",
+        recipientId: r.id,
+        dueAt: windowStart(day, r.timeZone, settings.workingHours),
+        caseId: c.id,
+        milestoneId: m.id,
+        payload: { template: "nudge", params: { caseId: c.id, milestoneId: m.id, due: m.due, offset: point.offset, employeeId: person.id } },
+      });
+    }
+  }
+  withCatchUp(series, input.now, settings.catchUpDays, out, input.sentNudgePoints);
+
+  if (policy.escalateAfterDays === null) return;
+  const overdue = addDays(m.due, policy.escalateAfterDays);
+  if (caseEnd !== null && overdue > caseEnd) return;
+  const escalations: PlannedReminder[] = [];
+  const params = { caseId: c.id, milestoneId: m.id, due: m.due, employeeId: person.id, days: policy.escalateAfterDays };
+  for (const hr of input.hrAdmins) {
+    if (hr.id === person.id) continue;
+    escalations.push({
+      key: reminderKeys.escalation(c.id, m.id, m.due, hr.id),
+      kind: "escalation",
+      target: "person",
+      recipientId: hr.id,
+      dueAt: windowStart(workingDayOnOrAfter(overdue, asJurisdiction(hr.jurisdiction)), hr.timeZone, settings.workingHours),
+      caseId: c.id,
+      milestoneId: m.id,
+      payload: { template: "escalation", params },
+    });
+  }
+  if (settings.escalateToArr && input.arr?.consent) {
+    escalations.push({
+      key: reminderKeys.escalation(c.id, m.id, m.due, "arr"),
+      kind: "escalation",
+      target: "arr",
+      recipientId: null,
+      dueAt: windowStart(workingDayOnOrAfter(overdue, asJurisdiction(person.jurisdiction)), person.timeZone, settings.workingHours),
+      caseId: c.id,
+      milestoneId: m.id,
+      payload: { template: "escalation", params: { ...params, workspaceId: input.arr.workspaceId } },
+    });
+  }
+  for (const e of escalations) withCatchUp([e], input.now, settings.catchUpDays, out);
+}
+
+function planArrSummary(input: PlanningInput, c: PlanningCase, out: PlannedReminder[]): void {
+  const { arr, person, settings } = input;
+  if (!arr?.consent || !c.planId || !c.planConfirmed) return;
+  const reached = addDays(c.result.start, settings.arrSummaryDay - 1);
+  if (c.result.end !== null && c.result.end < reached) return;
+  const day = workingDayOnOrAfter(reached, asJurisdiction(person.jurisdiction));
+  withCatchUp(
+    [
+      {
+        key: reminderKeys.arrSummary(c.id),
+        kind: "arr_summary",
+        target: "arr",
+        recipientId: null,
+        dueAt: windowStart(day, person.timeZone, settings.workingHours),
+        caseId: c.id,
+        payload: { template: "arr_summary", params: { workspaceId: arr.workspaceId, planId: c.planId, caseId: c.id } },
+      },
+    ],
+    input.now,
+    settings.catchUpDays,
+    out,
+  );
+}
+
+/** Who answers for a measure: its owner if they can act in chat, else the leader (or whoever covers). */
+function measureRecipients(input: PlanningInput, owner: string | null, date: IsoDate): ReminderRecipient[] {
+  if (owner === "employee") return [input.person];
+  if (owner === "hr" && input.hrAdmins.length > 0) return input.hrAdmins;
+  // Leader-owned, unnamed, or owned by a party outside the chat (NAV, occupational health, ARR).
+  return leaderRecipientsOn(input, date);
+}
+
+function planMeasure(input: PlanningInput, m: PlanningMeasure, out: PlannedReminder[]): void {
+  if (m.status !== "agreed") return;
+  for (const r of measureRecipients(input, m.owner, m.dueDate)) {
+    const day = workingDayOnOrAfter(m.dueDate, asJurisdiction(r.jurisdiction));
+    const reminder: PlannedReminder = {
+      key: reminderKeys.measure(m.id, m.dueDate, r.id),
+      kind: "measure_due",
+      target: "person",
+      recipientId: r.id,
+      dueAt: workingInstantOn(day, input.settings.measureAskMinute, r.timeZone, input.settings.workingHours),
+      measureId: m.id,
+      payload: { template: "measure_due", params: { measureId: m.id, due: m.dueDate, employeeId: input.person.id } },
+    };
+    if (m.caseId) reminder.caseId = m.caseId;
+    withCatchUp([reminder], input.now, input.settings.catchUpDays, out);
+  }
+}
+
+/**
+ * When an unfinished dialogue is reminded: N working days after the last activity, at the
+ * same time of day (kept inside working hours), then N working days after that, up to the
+ * maximum, and never once the session has expired.
+ */
+export function dialogueReminderTimes(
+  lastActivityAt: Date,
+  expiresAt: Date,
+  person: Pick<ReminderRecipient, "timeZone" | "jurisdiction">,
+  settings: Pick<ReminderSettings, "dialogueReminderAfterWorkingDays" | "dialogueMaxReminders" | "workingHours">,
+): Date[] {
+  const j = asJurisdiction(person.jurisdiction);
+  const minute = localMinuteOf(lastActivityAt, person.timeZone);
+  let day = localDateOf(lastActivityAt, person.timeZone);
+  const times: Date[] = [];
+  for (let n = 1; n <= settings.dialogueMaxReminders; n++) {
+    day = addWorkingDays(day, settings.dialogueReminderAfterWorkingDays, j);
+    const at = workingInstantOn(day, minute, person.timeZone, settings.workingHours);
+    // An expired session cannot be continued; a reminder then would only frustrate.
+    if (at.getTime() >= expiresAt.getTime()) break;
+    times.push(at);
+  }
+  return times;
+}
+
+function planSession(input: PlanningInput, s: PlanningSession, out: PlannedReminder[]): void {
+  const { person, settings } = input;
+  // Keyed by the day of the last activity, not every answer: answering on in the same day
+  // moves the pending reminder instead of creating a new one; a new day is a new pause.
+  const activityDay = localDateOf(s.lastActivityAt, person.timeZone);
+  const series = dialogueReminderTimes(s.lastActivityAt, s.expiresAt, person, settings).map(
+    (at, i): PlannedReminder => ({
+      key: reminderKeys.dialogue(s.id, activityDay, i + 1),
+      kind: "dialogue_reminder",
+      target: "person",
+      recipientId: person.id,
+      dueAt: at,
+      payload: { template: "dialogue_reminder", params: { sessionId: s.id, n: i + 1, dialogueId: s.dialogueId, subjectId: s.subjectId } },
+    }),
+  );
+  withCatchUp(series, input.now, settings.catchUpDays, out);
+}
+
+export function planReminders(input: PlanningInput): PlannedReminder[] {
+  const out: PlannedReminder[] = [];
+  for (const c of input.cases) {
+    for (const m of c.result.milestones) if (isNudgeable(m)) planMilestone(input, c, m, out);
+    planArrSummary(input, c, out);
+  }
+  for (const m of input.measures) planMeasure(input, m, out);
+  for (const s of input.sessions) planSession(input, s, out);
+  // One reminder per key, even if two rules produced it.
+  const seen = new Set<string>();
+  return out.filter((r) => (seen.has(r.key) ? false : (seen.add(r.key), true)));
+}
+
