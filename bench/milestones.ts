@@ -4,20 +4,10 @@
 import { pathToFileURL } from "node:url";
 import { evaluateMilestones, type Jurisdiction, type MilestoneInput } from "../src/domain/milestones/index.js";
 import { toEpochDay, toIsoDate } from "../src/domain/time/localDate.js";
+import { prng } from "./prng.js";
 
 type Period = MilestoneInput["periods"][number];
 
-/** mulberry32: tiny, fast, good enough for test data. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const TODAY = "2026-06-15";
 const HISTORY_DAYS = 3 * 365;

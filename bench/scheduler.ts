@@ -26,6 +26,7 @@ import { evaluateMilestones, type Jurisdiction } from "../src/domain/milestones/
 import { DEFAULT_REMINDER_SETTINGS, planReminders, type ReminderRecipient } from "../src/domain/reminders/index.js";
 import { addDays } from "../src/domain/time/localDate.js";
 import { instantAt } from "../src/domain/time/zone.js";
+import { prng } from "./prng.js";
 
 const ZONES: Record<Jurisdiction, string> = { NO: "Europe/Oslo", SE: "Europe/Stockholm", DK: "Europe/Copenhagen" };
 /** Monday 2 March 2026, 09:00 in Oslo: a working morning. */
@@ -34,17 +35,6 @@ const TODAY = "2026-03-02";
 /** Prisma's text form of a DateTime in SQLite. */
 const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
-/** mulberry32: seeded, so every run sees the same data. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A Slack-like platform: a token bucket of `perSecond` messages; over it, 429 with Retry-After. */
 class RateLimitedSlack implements DeliveryChannel {

@@ -257,13 +257,18 @@ describe("conversation core (console channel, real database)", () => {
   });
 });
 
+/** A migrated database with the directory, and the services of one process on a fixed clock. */
+async function freshServices(): Promise<{ db: TempDb; services: Services }> {
+  const db = await createTempDb();
+  await importDirectory(db.db, PEOPLE, { defaultTimeZone: "Europe/Oslo" });
+  const ctx: AppContext = { config: loadConfig({ DATABASE_URL: db.url }), db: db.db, logger: createLogger("silent"), clock: () => new Date("2026-11-23T09:00:00Z") };
+  return { db, services: createServices(ctx) };
+}
+
 describe("ARR consent", () => {
   it("can be given and withdrawn by the employee, and a withdrawal stops the ARR summary", async () => {
-    const db = await createTempDb();
+    const { db, services } = await freshServices();
     try {
-      await importDirectory(db.db, PEOPLE, { defaultTimeZone: "Europe/Oslo" });
-      const ctx: AppContext = { config: loadConfig({ DATABASE_URL: db.url }), db: db.db, logger: createLogger("silent"), clock: () => new Date("2026-11-23T09:00:00Z") };
-      const services = createServices(ctx);
       const anne = await db.db.person.findUniqueOrThrow({ where: { email: "anne@firma.no" } });
       const shown = await services.conversation.handle(anne, { type: "text", text: "samtykke" }, "console");
       expect(textOf(shown)).toMatch(/ARR-teamet ser ikke planen din/);
@@ -281,11 +286,8 @@ describe("ARR consent", () => {
 
 describe("retention", () => {
   it("does not show a plan the retention job hid from the leader, but HR still gets it", async () => {
-    const db = await createTempDb();
+    const { db, services } = await freshServices();
     try {
-      await importDirectory(db.db, PEOPLE, { defaultTimeZone: "Europe/Oslo" });
-      const ctx: AppContext = { config: loadConfig({ DATABASE_URL: db.url }), db: db.db, logger: createLogger("silent"), clock: () => new Date("2026-11-23T09:00:00Z") };
-      const services = createServices(ctx);
       const anne = await db.db.person.findUniqueOrThrow({ where: { email: "anne@firma.no" } });
       const lise = await db.db.person.findUniqueOrThrow({ where: { email: "lise@firma.no" } });
       const hanne = await db.db.person.findUniqueOrThrow({ where: { email: "hanne@firma.no" } });
