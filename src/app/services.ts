@@ -26,23 +26,41 @@ export function createServices(ctx: AppContext, platformChannels: DeliveryChanne
   const deliveryOptions: Omit<DispatchOptions, "now"> = {};
   let localWorkspace: Promise<unknown> | undefined;
   let running: Promise<DispatchStats> | undefined;
-  const deliver = async (now = ctx.clock()): Promise<DispatchStats> => {
-    // One dispatch at a time per process; a call during one waits for it and runs again.
-    while (running) await running.catch(() => undefined);
-    running = (async () => {
-      // Once per process: the scheduler delivers every minute, and the row never goes away.
-      localWorkspace ??= ensureWorkspace(ctx.db, "local", "local").catch((error: unknown) => {
-        localWorkspace = undefined;
-        throw error;
-      });
-      await localWorkspace;
-      return dispatchDue(ctx, channels, render, { ...deliveryOptions, now });
-    })();
-    try {
-      return await running;
-    } finally {
-      running = undefined;
+  // Callers that arrive while a dispatch runs share one follow-up run instead of each
+  // queueing their own: a burst of commands costs two dispatches, not one per command.
+  let queued: Promise<DispatchStats> | undefined;
+  const runOnce = async (now: Date): Promise<DispatchStats> => {
+    // Once per process: the scheduler delivers every minute, and the row never goes away.
+    localWorkspace ??= ensureWorkspace(ctx.db, "local", "local").catch((error: unknown) => {
+      localWorkspace = undefined;
+      throw error;
+    });
+    await localWorkspace;
+    return dispatchDue(ctx, channels, render, { ...deliveryOptions, now });
+  };
+  const start = (now?: Date): Promise<DispatchStats> => {
+    const run = runOnce(now ?? ctx.clock());
+    running = run;
+    void run.then(
+      () => (running === run ? (running = undefined) : undefined),
+      () => (running === run ? (running = undefined) : undefined),
+    );
+    return run;
+  };
+  const deliver = async (now?: Date): Promise<DispatchStats> => {
+    // One dispatch at a time per process. A simulated `now` (cli tick, tests) always gets its own run.
+    if (now !== undefined) {
+      while (running || queued) await (queued ?? running)!.catch(() => undefined);
+      return start(now);
     }
+    if (!running && !queued) return start();
+    queued ??= (running ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        queued = undefined;
+        return start();
+      });
+    return queued;
   };
   const conversation = new Conversation(ctx, {
     guard: healthGuard,
