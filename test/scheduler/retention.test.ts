@@ -3,6 +3,7 @@
 // and the audit log says the scheduler did it.
 import { afterEach, describe, expect, it } from "vitest";
 import { createWorld, oslo, type World } from "./helpers.js";
+import { runRetention } from "../../src/app/reminders/retention.js";
 
 let world: World | undefined;
 afterEach(async () => {
@@ -51,5 +52,15 @@ describe("retention", () => {
     // Running again changes nothing and audits nothing twice.
     await w.advanceTo(oslo("2026-07-31", "03:00"));
     expect(await db.auditLog.count({ where: { actorLabel: "scheduler" } })).toBe(4);
+  });
+
+  it("forgets the ids of platform deliveries after a week (they only guard against retries)", async () => {
+    world = await createWorld(oslo("2026-03-10", "09:00"));
+    const { db } = world.tmp;
+    await db.processedEvent.create({ data: { key: "slack:event:old", createdAt: oslo("2026-03-02", "09:00") } });
+    await db.processedEvent.create({ data: { key: "slack:event:recent", createdAt: oslo("2026-03-09", "09:00") } });
+    const report = await runRetention(world.ctx, oslo("2026-03-10", "09:00"));
+    expect(report.processedEventsPruned).toBe(1);
+    expect((await db.processedEvent.findMany()).map((e) => e.key)).toEqual(["slack:event:recent"]);
   });
 });

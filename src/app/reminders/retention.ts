@@ -9,17 +9,20 @@ import type { AppContext } from "../context.js";
 import { SCHEDULER_ACTOR, audit } from "../audit.js";
 
 export const DRAFT_RETENTION_MONTHS = 4;
+/** Platforms retry a delivery within minutes (Slack) or hours; a week of remembered ids is ample. */
+export const PROCESSED_EVENT_RETENTION_DAYS = 7;
 export const LEADER_PLAN_VISIBILITY_MONTHS = 6;
 const BATCH = 500;
 
 export interface RetentionReport {
   draftsDeleted: number;
   plansHidden: number;
+  processedEventsPruned: number;
 }
 
 export async function runRetention(ctx: AppContext, now: Date): Promise<RetentionReport> {
   const { db } = ctx;
-  const report: RetentionReport = { draftsDeleted: 0, plansHidden: 0 };
+  const report: RetentionReport = { draftsDeleted: 0, plansHidden: 0, processedEventsPruned: 0 };
 
   // lastActivityAt is the draft's last change as the person saw it (the conversation's clock).
   const draftCutoff = DateTime.fromJSDate(now).minus({ months: DRAFT_RETENTION_MONTHS }).toJSDate();
@@ -68,5 +71,8 @@ export async function runRetention(ctx: AppContext, now: Date): Promise<Retentio
       detail: { op: "retention.hideFromLeader", caseEnd: plan.endDate },
     });
   }
+  // The ids of platform deliveries already handled only guard against retries; old ones can go.
+  const eventCutoff = new Date(now.getTime() - PROCESSED_EVENT_RETENTION_DAYS * 86_400_000);
+  report.processedEventsPruned = (await db.processedEvent.deleteMany({ where: { createdAt: { lt: eventCutoff } } })).count;
   return report;
 }
