@@ -3,7 +3,7 @@
 // the employee confirms → the ARR team's summary → a new version after a change.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTempDb, type TempDb } from "../helpers/tempDb.js";
-import { runDialogue, textOf, buttons, promptOf, type Answers } from "../helpers/conversationDriver.js";
+import { runDialogue, textOf, buttons, promptOf, type Answers, moreThenStop } from "../helpers/conversationDriver.js";
 import { importDirectory } from "../../src/app/directory/importDirectory.js";
 import { createServices, type Services } from "../../src/app/services.js";
 import { loadConfig } from "../../src/config/env.js";
@@ -22,11 +22,6 @@ const PEOPLE = [
   "hanne@firma.no,Hanne HR,,en,NO,Europe/Oslo,,,hr;arr",
   "stian@firma.no,Stian Fremmed,,nb,NO,Europe/Oslo,,,",
 ].join("\n");
-
-function moreThenStop(times: number) {
-  let asked = 0;
-  return () => (asked++ < times ? "yes" : "no");
-}
 
 const EMPLOYEE_ANSWERS: Answers = {
   contactAsAgreed: "as_agreed",

@@ -8,6 +8,12 @@ import type { Person } from "../../src/generated/prisma/client.js";
 
 export type Answers = Record<string, AnswerValue | ((input: InputBlock) => AnswerValue)>;
 
+/** An answer for an "add another?" question: yes `times` times, then no. */
+export function moreThenStop(times: number): () => AnswerValue {
+  let asked = 0;
+  return () => (asked++ < times ? "yes" : "no");
+}
+
 export function promptOf(messages: Message[]): Message | undefined {
   return messages.findLast((m) => m.replaceKey?.startsWith("dialogue:"));
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { ROOT } from "../../helpers/cli.js";
 import { tempDir } from "../../helpers/tempDb.js";
-import { buttons, runDialogue, type Answers } from "../../helpers/conversationDriver.js";
+import { buttons, moreThenStop, runDialogue, type Answers } from "../../helpers/conversationDriver.js";
 import { startBot, type RunningBot } from "../../../src/server/bot.js";
 import { loadConfig } from "../../../src/config/env.js";
 import { createLogger } from "../../../src/logging/logger.js";
@@ -32,11 +32,6 @@ const DIRECTORY = [
   "anne@firma.no,Anne Ansatt,lise@firma.no,nb,NO,Europe/Oslo,,aad-anne,",
   "ola@firma.no,Ola Kollega,lise@firma.no,en,NO,Europe/Oslo,,aad-ola,",
 ].join("\n");
-
-function moreThenStop(times: number) {
-  let asked = 0;
-  return () => (asked++ < times ? "yes" : "no");
-}
 
 const EMPLOYEE: Answers = {
   contactAsAgreed: "as_agreed",
