@@ -17,7 +17,8 @@ writeFileSync(
   ].join("\n"),
 );
 
-describe("cli", () => {
+// Each case spawns several tsx processes; on a loaded 2-core machine one can take minutes.
+describe("cli", { timeout: 180_000 }, () => {
   it("answers --help for the program and every subcommand", async () => {
     for (const args of [["--help"], ["serve", "--help"], ["directory", "import", "--help"], ["directory", "export", "--help"], ["absence", "add", "--help"], ["absence", "list", "--help"], ["milestones", "--help"], ["guard", "--help"]]) {
       const result = await runCli(args, { env });
