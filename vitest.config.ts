@@ -1,13 +1,51 @@
 import { defineConfig } from "vitest/config";
+import { postgresBinDir } from "./scripts/postgres.mjs";
+
+// The suites that talk to the database run a second time on PostgreSQL (a fresh database
+// per test file, see test/helpers/tempDb.ts). They need a server: CI passes one in
+// TEST_POSTGRES_URL; otherwise test/helpers/postgresSetup.ts starts one with the installed
+// PostgreSQL binaries. With neither, the PostgreSQL project is left out and says so, unless
+// REQUIRE_POSTGRES=1 (set by .ci/run), which makes it an error.
+const POSTGRES_SUITES = ["test/db/**/*.test.ts", "test/scheduler/**/*.test.ts", "test/app/**/*.test.ts"];
+/** SQLite-only: they open the SQLite file with better-sqlite3 or run Prisma's CLI on it. */
+const SQLITE_ONLY = ["test/db/migrations.test.ts"];
+/** PostgreSQL-only: the migrator and claims on PostgreSQL. */
+const POSTGRES_ONLY = ["test/db/postgres.test.ts", "test/db/replicas.test.ts"];
+
+const postgresAvailable = Boolean(process.env.TEST_POSTGRES_URL) || postgresBinDir() !== undefined;
+if (!postgresAvailable) {
+  const message = "PostgreSQL suites skipped: no TEST_POSTGRES_URL and no PostgreSQL binaries (apt-get install postgresql, or set TEST_POSTGRES_URL)";
+  if (process.env.REQUIRE_POSTGRES === "1") throw new Error(message.replace("skipped", "required"));
+  process.stderr.write(`${message}\n`);
+}
+
+const shared = {
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  pool: "forks" as const,
+};
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: "forks",
     // Two cores on CI: more workers only add contention.
     maxWorkers: 2,
     reporters: ["default", "./test/plainSummaryReporter.ts"],
+    projects: [
+      { test: { ...shared, name: "sqlite", include: ["test/**/*.test.ts"], exclude: POSTGRES_ONLY } },
+      ...(postgresAvailable
+        ? [
+            {
+              test: {
+                ...shared,
+                name: "postgresql",
+                include: POSTGRES_SUITES,
+                exclude: SQLITE_ONLY,
+                env: { JOBBDIALOG_TEST_DB: "postgresql" },
+                globalSetup: ["./test/helpers/postgresSetup.ts"],
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

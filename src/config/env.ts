@@ -16,7 +16,10 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/jobbdialog.db")
-    .refine((v) => v.startsWith("file:"), "must be a SQLite URL like file:./data/jobbdialog.db"),
+    .refine(
+      (v) => v.startsWith("file:") || (/^postgres(ql)?:\/\//.test(v) && URL.canParse(v)),
+      "must be a SQLite URL like file:./data/jobbdialog.db or a PostgreSQL URL like postgresql://user:password@host:5432/jobbdialog",
+    ),
   TZ_DEFAULT: z.string().default(DEFAULT_TIME_ZONE).refine(isValidTimeZone, "must be an IANA time zone like Europe/Oslo"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SLACK_SIGNING_SECRET: optionalText,
@@ -39,7 +42,8 @@ const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema> & {
   channels: { slack: boolean; teams: boolean };
-  databaseFile: string;
+  /** The SQLite file; undefined on PostgreSQL. */
+  databaseFile: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -70,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...c,
     // Teams runs with or without an app id: without one it is the local (Emulator) mode.
     channels: { slack, teams: Boolean(c.MICROSOFT_APP_ID) },
-    databaseFile: databaseFileOf(c.DATABASE_URL),
+    databaseFile: c.DATABASE_URL.startsWith("file:") ? databaseFileOf(c.DATABASE_URL) : undefined,
   };
 }
 

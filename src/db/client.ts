@@ -1,21 +1,46 @@
-// The Prisma client over better-sqlite3 (Prisma's Rust-free client with a driver
-// adapter: no native engine download needed). Opening a database applies any
-// pending migration first, so a fresh or an older file is always usable.
+// The Prisma client over SQLite (better-sqlite3, the embedded default) or PostgreSQL (pg,
+// for several replicas), chosen by DATABASE_URL. Both are Prisma's Rust-free client with a
+// driver adapter (no native engine download). Opening a database applies any pending
+// migration first, so a fresh or an older database is always usable.
+//
+// The two generated clients (src/generated/prisma from prisma/schema.prisma, and
+// src/generated/prisma-pg from the PostgreSQL schema generated from it) have the same
+// models and delegates; app code sees one `Db` type and does not care which it got. What
+// differs between the dialects (raw SQL, claims with SKIP LOCKED) lives in src/db/.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { databaseFileOf } from "../config/env.js";
-import { migrateDatabase, type MigrationResult } from "./migrate.js";
+import { migrateDatabase, migratePostgres, type MigrationResult } from "./migrate.js";
 
 export type Db = PrismaClient;
+export type Dialect = "sqlite" | "postgresql";
 
 export interface OpenedDb {
   db: Db;
+  dialect: Dialect;
+  /** The SQLite file, or the PostgreSQL URL without its password. */
   file: string;
   migrations: MigrationResult;
   close(): Promise<void>;
 }
 
+/** postgresql:// or postgres:// is PostgreSQL; anything else (file:…) is SQLite. */
+export function dialectOfUrl(url: string): Dialect {
+  return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
+}
+
+/** The dialect of an open client (Prisma records its provider on the client it generated). */
+export function dialectOf(db: Db): Dialect {
+  const provider = (db as unknown as { _activeProvider?: string })._activeProvider;
+  if (provider === "postgresql" || provider === "sqlite") return provider;
+  throw new Error(`unknown database provider ${String(provider)}`);
+}
+
 export async function openDatabase(url: string): Promise<OpenedDb> {
+  return dialectOfUrl(url) === "postgresql" ? openPostgres(url) : openSqlite(url);
+}
+
+async function openSqlite(url: string): Promise<OpenedDb> {
   const file = databaseFileOf(url);
   const migrations = migrateDatabase(file);
   const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
@@ -24,5 +49,26 @@ export async function openDatabase(url: string): Promise<OpenedDb> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  return { db, file, migrations, close: () => db.$disconnect() };
+  return { db, dialect: "sqlite", file, migrations, close: () => db.$disconnect() };
+}
+
+async function openPostgres(url: string): Promise<OpenedDb> {
+  const migrations = await migratePostgres(url);
+  // Loaded only when used: a SQLite process never pays for pg and the second client.
+  const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import("@prisma/adapter-pg"), import("../generated/prisma-pg/client.js")]);
+  const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  // Same models, same delegates, same result types: the PostgreSQL client is used as a Db.
+  const db = new PostgresClient({ adapter }) as unknown as Db;
+  await db.$connect();
+  return { db, dialect: "postgresql", file: redacted(url), migrations, close: () => db.$disconnect() };
+}
+
+function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgresql://…";
+  }
 }

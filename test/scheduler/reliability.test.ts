@@ -100,6 +100,9 @@ describe("crash between claim and send", () => {
   });
 });
 
+/** Two real processes that each start tsx and tick dozens of times: generous on a busy 2-core machine. */
+const TWO_PROCESSES_MS = 120_000;
+
 describe("two scheduler processes on one database", () => {
   // Real processes: in production each server is its own process (and SQLite's lock waits
   // are per process), so two in-process clients would not be a faithful stand-in.
@@ -128,7 +131,7 @@ describe("two scheduler processes on one database", () => {
     // Both really took part (with batches of 2 and ten rows per moment, each gets some).
     expect(new Set(sends.map((x) => x.pid)).size).toBe(2);
     expect(await w.tmp.db.outbox.count({ where: { status: { in: ["pending", "claimed"] }, dueAt: { lte: until } } })).toBe(0);
-  });
+  }, TWO_PROCESSES_MS);
 
   it("run the daily retention and the weekly digest once across processes", async () => {
     world = await createWorld(oslo("2026-01-04", "12:00"));
@@ -144,7 +147,7 @@ describe("two scheduler processes on one database", () => {
         `${oslo("2026-01-07", "03:00").toISOString()} retention`,
       ].sort(),
     );
-  });
+  }, TWO_PROCESSES_MS);
 });
 
 describe("a platform that fails for a while", () => {

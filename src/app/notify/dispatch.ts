@@ -1,5 +1,5 @@
 // Sends what is due in the outbox. Rows are claimed with a lease (a token and an
-// expiry) in one conditional UPDATE, so two processes on the same database never
+// expiry) in one UPDATE (src/db/claims.ts: SKIP LOCKED on PostgreSQL), so two processes on the same database never
 // take the same row, and a process that dies mid-send leaves a row that is taken
 // again when its lease runs out: nothing is lost. A batch that runs long renews its
 // claim before each send, so it never sends a row another process has taken over.
@@ -9,6 +9,7 @@ import type { Outbox, Person, Workspace } from "../../generated/prisma/client.js
 import type { AppContext } from "../context.js";
 import type { ChannelName, ChannelRegistry, DeliveryResult } from "./channels.js";
 import { payloadOf, type NotificationPayload } from "./outbox.js";
+import { claimOutboxRows } from "../../db/claims.js";
 
 export type Recipient = { kind: "person"; person: Person } | { kind: "arr"; workspace: Workspace };
 
@@ -58,21 +59,7 @@ export function backoffMs(attempts: number): number {
 }
 
 export async function claimDue(ctx: AppContext, now: Date, limit: number, leaseMs: number): Promise<Outbox[]> {
-  const { db } = ctx;
-  const claimable = {
-    OR: [
-      { status: "pending", dueAt: { lte: now } },
-      { status: "claimed", claimedUntil: { lt: now } },
-    ],
-  };
-  const candidates = await db.outbox.findMany({ where: claimable, orderBy: { dueAt: "asc" }, take: limit, select: { id: true } });
-  if (candidates.length === 0) return [];
-  const token = randomUUID();
-  await db.outbox.updateMany({
-    where: { id: { in: candidates.map((c) => c.id) }, ...claimable },
-    data: { status: "claimed", claimedBy: token, claimedUntil: new Date(now.getTime() + leaseMs) },
-  });
-  return db.outbox.findMany({ where: { claimedBy: token, status: "claimed" }, orderBy: { dueAt: "asc" } });
+  return claimOutboxRows(ctx.db, { now, limit, leaseMs, token: randomUUID() });
 }
 
 export async function dispatchDue(ctx: AppContext, channels: ChannelRegistry, render: NotificationRenderer, options: DispatchOptions): Promise<DispatchStats> {

@@ -3,6 +3,8 @@
 // the rows changed since a stored watermark through updatedAt/createdAt indexes, maps
 // them to the persons whose reminders they affect, and keeps those whose last planning
 // (Person.remindersPlannedAt) is older than the change.
+import { Prisma } from "../../generated/prisma/client.js";
+import { dialectOf, type Dialect } from "../../db/client.js";
 import type { AppContext } from "../context.js";
 import type { ReminderPlanner } from "./planner.js";
 
@@ -26,37 +28,43 @@ export interface ChangedPerson {
 // Each branch is a range scan on an index added for it (migration 20261122020000_scheduler).
 // MilestoneState.setAt is written with the conversation's clock, so it only counts when it
 // is not in the future (a simulated clock must not keep a person "changed" forever).
-export const CHANGED_SQL = `
-SELECT g.pid AS id, g.changedAt AS changedAt
+// Identifiers are quoted: PostgreSQL folds unquoted names (and aliases) to lower case.
+export function changedSql(since: Date, setAtLimit: Date, limit: number, dialect: Dialect): Prisma.Sql {
+  const s = since;
+  // On SQLite, CROSS JOIN keeps the (few) changed persons as the outer loop: Person is looked
+  // up by id, never scanned. PostgreSQL's planner does that by itself (and has no CROSS JOIN … ON).
+  const join = dialect === "sqlite" ? Prisma.raw("CROSS JOIN") : Prisma.raw("JOIN");
+  return Prisma.sql`
+SELECT g."pid" AS "id", g."changedAt" AS "changedAt"
 FROM (
-  SELECT c.pid AS pid, MAX(c.at) AS changedAt
+  SELECT c."pid" AS "pid", MAX(c."at") AS "changedAt"
   FROM (
-    SELECT personId AS pid, updatedAt AS at FROM "AbsencePeriod" WHERE updatedAt > ?
-    UNION ALL SELECT id, updatedAt FROM "Person" WHERE updatedAt > ?
-    UNION ALL SELECT r.id, l.updatedAt FROM "Person" l JOIN "Person" r ON r.leaderId = l.id WHERE l.updatedAt > ?
-    UNION ALL SELECT employeeId, updatedAt FROM "Plan" WHERE updatedAt > ?
-    UNION ALL SELECT p.employeeId, m.updatedAt FROM "Measure" m JOIN "Plan" p ON p.id = m.planId WHERE m.updatedAt > ?
-    UNION ALL SELECT personId, updatedAt FROM "DialogueSession" WHERE updatedAt > ?
-    UNION ALL SELECT personId, createdAt FROM "Consent" WHERE createdAt > ?
-    UNION ALL SELECT k.personId, s.setAt FROM "MilestoneState" s JOIN "SickCase" k ON k.id = s.caseId WHERE s.setAt > ? AND s.setAt <= ?
-    UNION ALL SELECT r.id, s.createdAt FROM "LeaderSubstitution" s JOIN "Person" r ON r.leaderId = s.leaderId WHERE s.createdAt > ?
-    UNION ALL SELECT r.id, s.endedAt FROM "LeaderSubstitution" s JOIN "Person" r ON r.leaderId = s.leaderId WHERE s.endedAt > ?
+    SELECT "personId" AS "pid", "updatedAt" AS "at" FROM "AbsencePeriod" WHERE "updatedAt" > ${s}
+    UNION ALL SELECT "id", "updatedAt" FROM "Person" WHERE "updatedAt" > ${s}
+    UNION ALL SELECT r."id", l."updatedAt" FROM "Person" l JOIN "Person" r ON r."leaderId" = l."id" WHERE l."updatedAt" > ${s}
+    UNION ALL SELECT "employeeId", "updatedAt" FROM "Plan" WHERE "updatedAt" > ${s}
+    UNION ALL SELECT p."employeeId", m."updatedAt" FROM "Measure" m JOIN "Plan" p ON p."id" = m."planId" WHERE m."updatedAt" > ${s}
+    UNION ALL SELECT "personId", "updatedAt" FROM "DialogueSession" WHERE "updatedAt" > ${s}
+    UNION ALL SELECT "personId", "createdAt" FROM "Consent" WHERE "createdAt" > ${s}
+    UNION ALL SELECT k."personId", st."setAt" FROM "MilestoneState" st JOIN "SickCase" k ON k."id" = st."caseId" WHERE st."setAt" > ${s} AND st."setAt" <= ${setAtLimit}
+    UNION ALL SELECT r."id", ls."createdAt" FROM "LeaderSubstitution" ls JOIN "Person" r ON r."leaderId" = ls."leaderId" WHERE ls."createdAt" > ${s}
+    UNION ALL SELECT r."id", ls."endedAt" FROM "LeaderSubstitution" ls JOIN "Person" r ON r."leaderId" = ls."leaderId" WHERE ls."endedAt" > ${s}
   ) c
-  GROUP BY c.pid
+  GROUP BY c."pid"
 ) g
--- CROSS JOIN keeps the (few) changed persons as the outer loop: Person is looked up by id, never scanned.
-CROSS JOIN "Person" p ON p.id = g.pid
-WHERE p.remindersPlannedAt IS NULL OR p.remindersPlannedAt < g.changedAt
-ORDER BY g.changedAt
-LIMIT ?`;
+${join} "Person" p ON p."id" = g."pid"
+WHERE p."remindersPlannedAt" IS NULL OR p."remindersPlannedAt" < g."changedAt"
+ORDER BY g."changedAt"
+LIMIT ${limit}`;
+}
 
 function asDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(String(value));
 }
 
 export async function changedPersons(ctx: AppContext, since: Date, realNow: Date, limit: number): Promise<ChangedPerson[]> {
-  const s = since;
-  const rows = await ctx.db.$queryRawUnsafe<Array<{ id: string; changedAt: unknown }>>(CHANGED_SQL, s, s, s, s, s, s, s, s, new Date(realNow.getTime() + 60_000), s, s, limit);
+  const sql = changedSql(since, new Date(realNow.getTime() + 60_000), limit, dialectOf(ctx.db));
+  const rows = await ctx.db.$queryRaw<Array<{ id: string; changedAt: unknown }>>(sql);
   return rows.map((r) => ({ id: r.id, changedAt: asDate(r.changedAt) }));
 }
 

@@ -103,7 +103,7 @@ export class ReminderPlanner {
       result.cancelled = cancelled.count;
     }
     // Raw SQL so that Person.updatedAt (a change signal of its own) is left alone.
-    if (person) await db.$executeRawUnsafe(`UPDATE "Person" SET "remindersPlannedAt" = ? WHERE "id" = ?`, startedAt, personId);
+    if (person) await db.$executeRaw`UPDATE "Person" SET "remindersPlannedAt" = ${startedAt} WHERE "id" = ${personId}`;
     return result;
   }
 

@@ -52,12 +52,10 @@ export async function runRetention(ctx: AppContext, now: Date): Promise<Retentio
   // Case end dates are calendar dates: compare with today in the workspace's zone.
   const today = localDateOf(now, ctx.config.TZ_DEFAULT);
   const caseCutoff = DateTime.fromISO(today).minus({ months: LEADER_PLAN_VISIBILITY_MONTHS }).toISODate()!;
-  const plans = await db.$queryRawUnsafe<Array<{ id: string; employeeId: string; endDate: string }>>(
-    `SELECT p.id AS id, p.employeeId AS employeeId, c.endDate AS endDate
-       FROM "Plan" p JOIN "SickCase" c ON c.id = p.caseId
-      WHERE p.hiddenFromLeaderAt IS NULL AND c.voidedAt IS NULL AND c.endDate IS NOT NULL AND c.endDate <= ?`,
-    caseCutoff,
-  );
+  const plans = await db.$queryRaw<Array<{ id: string; employeeId: string; endDate: string }>>`
+    SELECT p."id" AS "id", p."employeeId" AS "employeeId", c."endDate" AS "endDate"
+      FROM "Plan" p JOIN "SickCase" c ON c."id" = p."caseId"
+     WHERE p."hiddenFromLeaderAt" IS NULL AND c."voidedAt" IS NULL AND c."endDate" IS NOT NULL AND c."endDate" <= ${caseCutoff}`;
   for (const plan of plans) {
     const hidden = await db.plan.updateMany({ where: { id: plan.id, hiddenFromLeaderAt: null }, data: { hiddenFromLeaderAt: now } });
     if (hidden.count === 0) continue;
