@@ -8,7 +8,7 @@ import { postgresBinDir } from "./scripts/postgres.mjs";
 // REQUIRE_POSTGRES=1 (set by .ci/run), which makes it an error.
 const POSTGRES_SUITES = ["test/db/**/*.test.ts", "test/scheduler/**/*.test.ts", "test/app/**/*.test.ts"];
 /** SQLite-only: they open the SQLite file with better-sqlite3 or run Prisma's CLI on it. */
-const SQLITE_ONLY = ["test/db/migrations.test.ts"];
+const SQLITE_ONLY = ["test/db/migrations.test.ts", "test/db/schemaSync.test.ts"];
 /** PostgreSQL-only: the migrator and claims on PostgreSQL. */
 const POSTGRES_ONLY = ["test/db/postgres.test.ts", "test/db/replicas.test.ts"];
 

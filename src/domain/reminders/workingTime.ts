@@ -2,7 +2,8 @@
 // jurisdiction (no weekends, no public holidays) and which instants fall inside
 // their working hours in their own time zone. Holidays come from date-holidays
 // (a static table, no I/O); DST is luxon's business (src/domain/time/zone.ts).
-import Holidays from "date-holidays";
+import { createRequire } from "node:module";
+import type Holidays from "date-holidays";
 import { DateTime } from "luxon";
 import { isWeekend, toEpochDay, toIsoDate, type EpochDay, type IsoDate } from "../time/localDate.js";
 import { instantAt } from "../time/zone.js";
@@ -43,6 +44,10 @@ export function asJurisdiction(value: string | null | undefined): HolidayJurisdi
   return value === "DK" || value === "SE" ? value : "NO";
 }
 
+// Loaded on first use (synchronously, its CommonJS build): its tables and calendars are
+// about a hundred modules, which CLI commands that never ask about a holiday need not load.
+const loadHolidays = (): typeof Holidays => createRequire(import.meta.url)("date-holidays") as typeof Holidays;
+
 const holidayTables = new Map<HolidayJurisdiction, Holidays>();
 const closedDays = new Map<string, ReadonlySet<IsoDate>>();
 
@@ -53,7 +58,7 @@ export function holidaysOf(jurisdiction: HolidayJurisdiction, year: number): Rea
   if (cached) return cached;
   let table = holidayTables.get(jurisdiction);
   if (!table) {
-    table = new Holidays(jurisdiction);
+    table = new (loadHolidays())(jurisdiction);
     holidayTables.set(jurisdiction, table);
   }
   const closed = CLOSED_HOLIDAY_TYPES[jurisdiction];
