@@ -6,7 +6,17 @@ import { postgresBinDir } from "./scripts/postgres.mjs";
 // TEST_POSTGRES_URL; otherwise test/helpers/postgresSetup.ts starts one with the installed
 // PostgreSQL binaries. With neither, the PostgreSQL project is left out and says so, unless
 // REQUIRE_POSTGRES=1 (set by .ci/run), which makes it an error.
-const POSTGRES_SUITES = ["test/db/**/*.test.ts", "test/scheduler/**/*.test.ts", "test/app/**/*.test.ts"];
+// The database-facing suites: migrations and claims, reminders sent once, two processes, a
+// crash between claim and send (reliability), the raw SQL of change detection and retention,
+// and the conversation core's plans and outbox. (The other scheduler suites exercise the
+// planner's rules over the same queries; they run on SQLite.)
+const POSTGRES_SUITES = [
+  "test/db/**/*.test.ts",
+  "test/scheduler/reliability.test.ts",
+  "test/scheduler/changes.test.ts",
+  "test/scheduler/retention.test.ts",
+  "test/app/conversation.test.ts",
+];
 /** SQLite-only: they open the SQLite file with better-sqlite3 or run Prisma's CLI on it. */
 const SQLITE_ONLY = ["test/db/migrations.test.ts", "test/db/schemaSync.test.ts"];
 /** PostgreSQL-only: the migrator and claims on PostgreSQL. */
@@ -41,6 +51,10 @@ export default defineConfig({
                 include: POSTGRES_SUITES,
                 exclude: SQLITE_ONLY,
                 env: { JOBBDIALOG_TEST_DB: "postgresql" },
+                // A round trip per statement instead of a call into SQLite: the same tests take about
+                // twice as long, and more on a busy machine.
+                testTimeout: 120_000,
+                hookTimeout: 120_000,
                 globalSetup: ["./test/helpers/postgresSetup.ts"],
               },
             },

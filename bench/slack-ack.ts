@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { App, HTTPReceiver } from "@slack/bolt";
@@ -160,7 +160,7 @@ async function backlog(url: string): Promise<number> {
   return health.slack?.inFlight ?? 0;
 }
 
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   const startedAt = Date.now();
   const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
   const fake = await new FakeSlack().start();
@@ -201,12 +201,16 @@ async function main(): Promise<void> {
   console.log(`Errors, non-2xx and timeouts: ${failures}. Web API calls the bot made meanwhile: ${calls}. Total ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
 }
 
-const mode = process.argv[2];
-if (mode === "--bare" || mode === "--bot") {
-  const fakeUrl = process.env.BENCH_FAKE_URL ?? "";
-  const url = mode === "--bare" ? await serveBare(fakeUrl) : await serveBot(fakeUrl);
-  process.stdout.write(`${JSON.stringify({ url })}\n`);
-  process.once("SIGTERM", () => process.exit(0));
-} else {
-  await main();
+// Run directly: the benchmark, or one of its two servers (a child process of the benchmark).
+// Imported by bench/run.ts: nothing runs until it calls main().
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const mode = process.argv[2];
+  if (mode === "--bare" || mode === "--bot") {
+    const fakeUrl = process.env.BENCH_FAKE_URL ?? "";
+    const url = mode === "--bare" ? await serveBare(fakeUrl) : await serveBot(fakeUrl);
+    process.stdout.write(`${JSON.stringify({ url })}\n`);
+    process.once("SIGTERM", () => process.exit(0));
+  } else {
+    await main();
+  }
 }

@@ -36,15 +36,28 @@ export function dialectOf(db: Db): Dialect {
   throw new Error(`unknown database provider ${String(provider)}`);
 }
 
-export async function openDatabase(url: string): Promise<OpenedDb> {
-  return dialectOfUrl(url) === "postgresql" ? openPostgres(url) : openSqlite(url);
+export interface OpenOptions {
+  /** Told about every SQL statement (benchmarks count them). */
+  onQuery?: (query: string, durationMs: number) => void;
 }
 
-async function openSqlite(url: string): Promise<OpenedDb> {
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenedDb> {
+  return dialectOfUrl(url) === "postgresql" ? openPostgres(url, options) : openSqlite(url, options);
+}
+
+const logOptions = (options: OpenOptions): { log: Array<{ emit: "event"; level: "query" }> } => ({ log: options.onQuery ? [{ emit: "event", level: "query" }] : [] });
+
+function listen(db: Db, options: OpenOptions): void {
+  const onQuery = options.onQuery;
+  if (onQuery) (db as unknown as { $on(event: "query", cb: (e: { query: string; duration: number }) => void): void }).$on("query", (e) => onQuery(e.query, e.duration));
+}
+
+async function openSqlite(url: string, options: OpenOptions): Promise<OpenedDb> {
   const file = databaseFileOf(url);
   const migrations = migrateDatabase(file);
   const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
-  const db = new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter, ...logOptions(options) });
+  listen(db, options);
   // WAL lets the scheduler, the HTTP server and a CLI command share the file.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
@@ -52,13 +65,14 @@ async function openSqlite(url: string): Promise<OpenedDb> {
   return { db, dialect: "sqlite", file, migrations, close: () => db.$disconnect() };
 }
 
-async function openPostgres(url: string): Promise<OpenedDb> {
+async function openPostgres(url: string, options: OpenOptions): Promise<OpenedDb> {
   const migrations = await migratePostgres(url);
   // Loaded only when used: a SQLite process never pays for pg and the second client.
   const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import("@prisma/adapter-pg"), import("../generated/prisma-pg/client.js")]);
   const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
   // Same models, same delegates, same result types: the PostgreSQL client is used as a Db.
-  const db = new PostgresClient({ adapter }) as unknown as Db;
+  const db = new PostgresClient({ adapter, ...logOptions(options) }) as unknown as Db;
+  listen(db, options);
   await db.$connect();
   return { db, dialect: "postgresql", file: redacted(url), migrations, close: () => db.$disconnect() };
 }
