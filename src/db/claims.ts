@@ -17,6 +17,14 @@ export interface OutboxClaim {
   leaseMs: number;
   /** Marks the rows as ours (Outbox.claimedBy). */
   token: string;
+  /** Only rows for this target (and kind), or for any target but this one. */
+  scope?: { target: string; kind?: string } | { targetNot: string };
+}
+
+function scopeSql(scope: OutboxClaim["scope"]): Prisma.Sql {
+  if (!scope) return Prisma.empty;
+  if ("targetNot" in scope) return Prisma.sql`AND "target" <> ${scope.targetNot}`;
+  return scope.kind === undefined ? Prisma.sql`AND "target" = ${scope.target}` : Prisma.sql`AND "target" = ${scope.target} AND "kind" = ${scope.kind}`;
 }
 
 /**
@@ -24,14 +32,14 @@ export interface OutboxClaim {
  * (a process died between claim and send), oldest due first. Resolves to the claimed rows.
  */
 export async function claimOutboxRows(db: Db, claim: OutboxClaim): Promise<Outbox[]> {
-  const { now, limit, leaseMs, token } = claim;
+  const { now, limit, leaseMs, token, scope } = claim;
   const until = new Date(now.getTime() + leaseMs);
   const lock = dialectOf(db) === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   const claimed = await db.$executeRaw`
     UPDATE "Outbox" SET "status" = 'claimed', "claimedBy" = ${token}, "claimedUntil" = ${until}, "updatedAt" = ${new Date()}
     WHERE "id" IN (
       SELECT "id" FROM "Outbox"
-      WHERE ("status" = 'pending' AND "dueAt" <= ${now}) OR ("status" = 'claimed' AND "claimedUntil" < ${now})
+      WHERE (("status" = 'pending' AND "dueAt" <= ${now}) OR ("status" = 'claimed' AND "claimedUntil" < ${now})) ${scopeSql(scope)}
       ORDER BY "dueAt" ASC
       LIMIT ${limit}
       ${lock}

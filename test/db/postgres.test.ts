@@ -117,6 +117,8 @@ describe("claims on PostgreSQL", () => {
         expect(rows.map((r) => r.dueAt.getTime())).toEqual([...rows.map((r) => r.dueAt.getTime())].sort((a, b) => a - b));
       }
       expect(await claimOutboxRows(tmp.db, { now, limit: 15, leaseMs: 60_000, token: "late" })).toEqual([]);
+      // A scope narrows the claim to one target (or all but one).
+      expect(await claimOutboxRows(tmp.db, { now: new Date(now.getTime() + 61_000), limit: 500, leaseMs: 60_000, token: "arr", scope: { target: "arr" } })).toEqual([]);
       // When the lease has run out (the claimer died), the rows are due again (with the 20 due by then).
       const later = new Date(now.getTime() + 61_000);
       expect(await claimOutboxRows(tmp.db, { now: later, limit: 500, leaseMs: 60_000, token: "again" })).toHaveLength(120);
