@@ -14,6 +14,7 @@ import { createServices } from "../../src/app/services.js";
 import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { lpsFollowUpPlanSchema } from "../../src/exports/lps.js";
+import { localDateOf } from "../../src/domain/time/zone.js";
 
 const dir = tempDir();
 const url = `file:${path.join(dir, "chat.db")}`;
@@ -34,7 +35,8 @@ beforeAll(async () => {
 describe("cli chat (the console channel)", () => {
   it("reports sickness with piped answers, tells the leader, and exits cleanly at end of input", async () => {
     // Anne's locale is English; she answers by number, by label and by button letter.
-    const today = new Date().toISOString().slice(0, 10);
+    // Anne's today is in her time zone (between 23:00 and 24:00 UTC it is already tomorrow in Oslo).
+    const today = localDateOf(new Date(), "Europe/Oslo");
     const anne = await runCli(["chat", "--as", "anne@firma.no"], { env, input: ["sick", "a", "today", "unknown", "Full", "2", "confirm", ""].join("\n") });
     expect(anne.stderr).toBe("");
     expect(anne.code).toBe(0);
