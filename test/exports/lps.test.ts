@@ -67,7 +67,7 @@ describe("toLpsFollowUpPlan", () => {
   it("writes both voices and the assessed tasks as Norwegian text", () => {
     const dto = toLpsFollowUpPlan(confirmedPlan(), context);
     expect(dto.typicalWorkday).toBe(
-      "Arbeidstaker: Jeg starter dagen med kundemøter og skriver rapporter på ettermiddagen.\n\nLeder: Stillingen består av kundeoppfølging og rapportering.",
+      "Medarbeider: Jeg starter dagen med kundemøter og skriver rapporter på ettermiddagen.\n\nLeder: Stillingen består av kundeoppfølging og rapportering.",
     );
     expect(dto.tasksThatCanStillBeDone).toBe(
       "- Kundemøter – kan gjøres med tilpasning: mer tid, annen arbeidstid\n- Rapportskriving – kan gjøres som vanlig",

@@ -6,16 +6,16 @@ describe("renderPlanMarkdown", () => {
   it("has the title, parties, version line and every filled section as headings in Norwegian", () => {
     const md = renderPlanMarkdown(planDocument(), "nb");
     expect(md.startsWith("# Oppfølgingsplan\n")).toBe(true);
-    expect(md).toContain("**Arbeidstaker:** Bjørn Ødegård");
+    expect(md).toContain("**Medarbeider:** Bjørn Ødegård");
     expect(md).toContain("**Leder:** Åse Hæreid");
     expect(md).toContain("**Første fraværsdag:** mandag 29. desember 2025");
-    expect(md).toContain("_Versjon 2 – utkast, ikke bekreftet av arbeidstakeren_");
+    expect(md).toContain("_Versjon 2 – utkast, ikke bekreftet av medarbeideren_");
     const headings = md.split("\n").filter((l) => l.startsWith("## "));
     expect(headings).toEqual([
       "## Arbeidet",
       "## Arbeidsoppgaver",
       "## Tilrettelegging",
-      "## Arbeidstakerens forslag og mål",
+      "## Medarbeiderens forslag og mål",
       "## Tiltak",
       "## Oppfølging og evaluering",
       "## Kontakt under fraværet",
@@ -25,11 +25,11 @@ describe("renderPlanMarkdown", () => {
 
   it("lists both voices, the tasks and the measures with owner, due date and status", () => {
     const md = renderPlanMarkdown(planDocument(), "nb");
-    expect(md).toContain("**Typisk arbeidsdag**\n\n- *Arbeidstaker:* Jeg starter dagen med kundemøter");
+    expect(md).toContain("**Typisk arbeidsdag**\n\n- *Medarbeider:* Jeg starter dagen med kundemøter");
     expect(md).toContain("- *Leder:* Stillingen består av kundeoppfølging og rapportering.");
     expect(md).toContain("- Kundemøter – kan gjøres med tilpasning: mer tid, annen arbeidstid");
     expect(md).toContain("### Gradert oppstart");
-    expect(md).toContain("- **Ansvarlig:** Arbeidstaker");
+    expect(md).toContain("- **Ansvarlig:** Medarbeider");
     expect(md).toContain("- **Frist:** 15. feb. 2026");
     expect(md).toContain("- **Status:** Foreslått");
     expect(md).toContain("**Evalueringsdato:** mandag 2. mars 2026");
@@ -49,7 +49,7 @@ describe("renderPlanMarkdown", () => {
     content.disagreement = { by: "employee", text: "Fristen er for kort.", onVersion: 1, date: "2026-01-19" };
     content.exception = { reason: "returns_soon", recordedBy: "U1", date: "2026-01-19" };
     const headings = renderPlanMarkdown(planDocument(content), "nb").split("\n").filter((l) => l.startsWith("## "));
-    expect(headings.slice(0, 2)).toEqual(["## Plan ikke nødvendig", "## Arbeidstakeren er uenig"]);
+    expect(headings.slice(0, 2)).toEqual(["## Plan ikke nødvendig", "## Medarbeideren er uenig"]);
   });
 
   it("escapes what people wrote so it cannot become headings, links or HTML", () => {

@@ -41,7 +41,7 @@ describe("renderPlanPdf", () => {
     expect(text).toContain("Tiltak");
     expect(text).toContain("Ansvarlig: Leder");
     expect(text).toContain("Status: Foreslått");
-    expect(text).toContain("Versjon 2 – utkast, ikke bekreftet av arbeidstakeren");
+    expect(text).toContain("Versjon 2 – utkast, ikke bekreftet av medarbeideren");
     expect(text).toContain(`Side 1 av ${pages.length}`);
     expect(text).not.toContain(PRIVATE_TEXT);
     expect(text).not.toContain(DIAGNOSIS_TEXT);

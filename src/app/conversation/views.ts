@@ -77,7 +77,8 @@ export function employeeStatusBlocks(v: ViewContext, s: EmployeeStatus): Block[]
       fields: [
         { label: t("bot:status.caseStart"), value: date(v, c.start) },
         { label: t("bot:status.caseEnd"), value: c.open ? t("bot:status.open") : date(v, c.end) },
-        { label: t("bot:status.weeks"), value: String(c.weeks) },
+        // Whole weeks as NAV counts them, but days while it is under a week ("Uker: 0" said nothing).
+        { label: t("bot:status.duration"), value: c.weeks >= 1 ? t("bot:status.durationWeeks", { count: c.weeks }) : t("bot:status.durationDays", { count: c.sickDays }) },
         { label: t("bot:status.grade"), value: `${c.gradeNow ?? c.gradeAtEnd} %` },
       ],
     });

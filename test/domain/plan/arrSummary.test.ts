@@ -50,9 +50,9 @@ describe("buildArrSummary", () => {
     expect(text).toContain("Oppfølgingsplan – søndag 25. januar 2026");
     expect(text).toContain("mandag 2. mars 2026");
     expect(text).toContain("Hjemmekontor og fleksitid.");
-    expect(text).toContain("Arbeidstaker: Hjemmekontor to dager i uka fungerte godt.");
+    expect(text).toContain("Medarbeider: Hjemmekontor to dager i uka fungerte godt.");
     expect(text).toContain("ergonomisk stol – ansvarlig: Leder, frist: 1. feb. 2026, status: Avtalt");
-    expect(text).toContain("Gradert oppstart – ansvarlig: Arbeidstaker, frist: 15. feb. 2026, status: Avtalt");
+    expect(text).toContain("Gradert oppstart – ansvarlig: Medarbeider, frist: 15. feb. 2026, status: Avtalt");
     expect(text).toContain("versjon 2");
   });
 

@@ -19,7 +19,7 @@ describe("renderPlanSummaryMessage", () => {
   it("shows the fields with both voices, the tasks and the measures", () => {
     const text = allText(render("leader"));
     expect(text).toContain("Typisk arbeidsdag");
-    expect(text).toContain("Arbeidstaker: Jeg starter dagen med kundemøter");
+    expect(text).toContain("Medarbeider: Jeg starter dagen med kundemøter");
     expect(text).toContain("Leder: Stillingen består av kundeoppfølging");
     expect(text).toContain("• Kundemøter – kan gjøres med tilpasning: mer tid, annen arbeidstid");
     expect(text).toContain("Leder vurderer: Kundemøter – kan gjøres med tilpasning: mer tid");
@@ -48,7 +48,7 @@ describe("renderPlanSummaryMessage", () => {
     const confirmed = planDocument(jointPlan(), { confirmedAt: "2026-01-21" });
     const message = render("employee", confirmed);
     expect(message.blocks.some((b) => b.kind === "actions")).toBe(false);
-    expect(allText(message)).toContain("bekreftet av arbeidstakeren onsdag 21. januar 2026");
+    expect(allText(message)).toContain("bekreftet av medarbeideren onsdag 21. januar 2026");
   });
 
   it("names what is missing and offers only 'disagree' while the plan cannot be confirmed", () => {
@@ -67,7 +67,7 @@ describe("renderPlanSummaryMessage", () => {
     expect(warning?.kind === "text" && warning.text).toContain("registrerte uenighet i versjon 1");
     expect(allText(message)).toContain("Jeg er uenig i fristen.");
     const field = message.blocks.flatMap((b) => (b.kind === "fields" ? b.fields : [])).find((f) => f.label === "Typisk arbeidsdag");
-    expect(field?.value.length).toBeLessThanOrEqual(CHAT_VALUE_MAX + "Arbeidstaker: ".length);
+    expect(field?.value.length).toBeLessThanOrEqual(CHAT_VALUE_MAX + "Medarbeider: ".length);
     expect(field?.value.endsWith("…")).toBe(true);
   });
 });
