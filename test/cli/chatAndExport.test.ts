@@ -47,7 +47,7 @@ describe("cli chat (the console channel)", () => {
 
     const lise = await runCli(["chat", "--as", "lise@firma.no"], { env, input: "status\n" });
     expect(lise.code).toBe(0);
-    expect(lise.stdout).toMatch(/1 ny\(e\) melding/);
+    expect(lise.stdout).toMatch(/Du har 1 ny melding:/);
     expect(lise.stdout).toMatch(/Anne Ansatt har meldt seg syk/);
     expect(lise.stdout).toMatch(/Åpne saker i teamet ditt/);
 

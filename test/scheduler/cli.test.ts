@@ -114,10 +114,10 @@ describe("scheduler CLI", () => {
     const out = demo.stdout;
     for (const expected of [
       "Ola Nordmann > sick",
-      "Lina Leder gets 2 message(s):",
+      "Lina Leder gets 2 messages:",
       "Reminder: Follow-up plan for Ola Nordmann",
       "You stopped at step",
-      "The ARR team's channel gets 1 message(s):",
+      "The ARR team's channel gets 1 message:",
       "Overdue: Send the plan to the doctor for Ola Nordmann",
       "Measure due: Shorter working days",
       "Welcome back! Your leader has been told.",

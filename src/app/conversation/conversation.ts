@@ -15,11 +15,11 @@ import type { Person } from "../../generated/prisma/client.js";
 import { caseChanged, type AppContext } from "../context.js";
 import type { ChannelName } from "../notify/channels.js";
 import { UserError } from "../errors.js";
-import { localeOf, todayFor } from "../people.js";
+import { isArrMember, isHrAdmin, localeOf, todayFor } from "../people.js";
 import { KeyedLock } from "./keyedLock.js";
 import { keywordOf } from "./keywords.js";
 import { ConcurrentSessionUpdate, createSession, expireStale, findActive, latestActive, saveSession, stateOf, type SessionRow } from "./sessions.js";
-import { helpMessage } from "./views.js";
+import { helpMessage, type HelpAudience } from "./views.js";
 import { PlanProblems } from "../plans.js";
 import { onDialogueCompleted, startContextFor, submitReport, type DialogueSubject } from "./completion.js";
 import { statusMessage } from "./status.js";
@@ -123,7 +123,7 @@ export class Conversation {
   private async route(turn: Turn, command: Command): Promise<Message[]> {
     switch (command.type) {
       case "help":
-        return [helpMessage(turn, { isLeader: await isLeader(turn) })];
+        return [helpMessage(turn, await helpAudience(turn))];
       case "status":
         return [await statusMessage(turn)];
       case "report":
@@ -178,7 +178,7 @@ export class Conversation {
       default:
         break;
     }
-    if (!active) return [helpMessage(turn, { isLeader: await isLeader(turn), unknown: text })];
+    if (!active) return [helpMessage(turn, { ...(await helpAudience(turn)), unknown: text })];
     // Anything else answers the question the person is looking at.
     const def = definitionOf(active);
     const state = stateOf(active);
@@ -272,6 +272,10 @@ function definitionOf(row: SessionRow): DialogueDefinition {
 
 async function isLeader(turn: Turn): Promise<boolean> {
   return (await turn.ctx.db.person.count({ where: { leaderId: turn.person.id } })) > 0;
+}
+
+async function helpAudience(turn: Turn): Promise<HelpAudience> {
+  return { isLeader: await isLeader(turn), isHr: isHrAdmin(turn.person), isArr: isArrMember(turn.person) };
 }
 
 /** Errors a person can act on become a message in their language; anything else is logged. */

@@ -12,14 +12,26 @@ export interface ViewContext {
   today: string;
 }
 
-export function helpMessage(v: ViewContext, opts: { isLeader: boolean; unknown?: string }): Message {
+export interface HelpAudience {
+  isLeader: boolean;
+  isHr?: boolean;
+  isArr?: boolean;
+  unknown?: string;
+}
+
+export function helpMessage(v: ViewContext, opts: HelpAudience): Message {
   const { t } = v;
   const blocks: Block[] = [];
   if (opts.unknown !== undefined) blocks.push({ kind: "text", text: t("bot:help.unknown", { text: opts.unknown.slice(0, 80) }), style: "warning" });
   blocks.push({ kind: "text", text: t("bot:help.title"), style: "heading" });
-  blocks.push({ kind: "text", text: t("bot:help.intro") });
+  // The introduction speaks to the person's role: "you and your leader" means nothing to an ARR member.
+  const intro = opts.isLeader ? "bot:help.introLeader" : opts.isHr ? "bot:help.introHr" : opts.isArr ? "bot:help.introArr" : "bot:help.intro";
+  blocks.push({ kind: "text", text: t(intro) });
   const lines = ["report", "status", "plan", "change", "contact", "help"].map((c) => ({ label: t(`bot:help.commands.${c}.word`), value: t(`bot:help.commands.${c}.what`) }));
-  if (opts.isLeader) lines.splice(3, 0, { label: t("bot:help.commands.leaderPlan.word"), value: t("bot:help.commands.leaderPlan.what") });
+  if (opts.isLeader) {
+    lines.splice(3, 0, { label: t("bot:help.commands.leaderPlan.word"), value: t("bot:help.commands.leaderPlan.what") });
+    lines.splice(4, 0, { label: t("bot:help.commands.substitute.word"), value: t("bot:help.commands.substitute.what") });
+  }
   blocks.push({ kind: "fields", fields: lines });
   blocks.push({ kind: "text", text: t("bot:help.privacy"), style: "muted" });
   blocks.push({
@@ -63,6 +75,8 @@ export interface EmployeeStatus {
   latest?: PlanVersion | null;
   planStatus?: string;
   measures: Measure[];
+  /** Who is looking: the employee, their leader (or substitute), or someone else (HR). */
+  viewer?: "self" | "leader" | "other";
 }
 
 export function employeeStatusBlocks(v: ViewContext, s: EmployeeStatus): Block[] {
@@ -92,7 +106,8 @@ export function employeeStatusBlocks(v: ViewContext, s: EmployeeStatus): Block[]
       blocks.push({ kind: "fields", fields: lines });
     }
   }
-  blocks.push({ kind: "text", text: planStateText(v, s.latest ?? null, s.planStatus), style: "muted" });
+  // Without a case there is no plan to start: "write «plan» to start" only misleads a leader, HR or ARR.
+  if (s.current || s.latest) blocks.push({ kind: "text", text: planStateText(v, s.latest ?? null, s.planStatus, s.viewer ?? "self", s.person.name), style: "muted" });
   if (s.measures.length > 0) {
     blocks.push({ kind: "text", text: t("bot:status.measures"), style: "heading" });
     blocks.push({
@@ -103,11 +118,16 @@ export function employeeStatusBlocks(v: ViewContext, s: EmployeeStatus): Block[]
   return blocks;
 }
 
-export function planStateText(v: ViewContext, latest: PlanVersion | null, planStatus?: string): string {
+export function planStateText(v: ViewContext, latest: PlanVersion | null, planStatus?: string, viewer: "self" | "leader" | "other" = "self", name = ""): string {
   const { t } = v;
-  if (planStatus === "not_needed") return t("bot:status.planNotNeeded");
-  if (!latest) return t("bot:status.noPlan");
-  return t(`bot:status.plan.${latest.reviewStatus}`, { version: latest.version });
+  if (viewer === "self") {
+    if (planStatus === "not_needed") return t("bot:status.planNotNeeded");
+    if (!latest) return t("bot:status.noPlan");
+    return t(`bot:status.plan.${latest.reviewStatus}`, { version: latest.version });
+  }
+  if (planStatus === "not_needed") return t("bot:status.planNotNeededOther", { name });
+  if (!latest) return t(viewer === "leader" ? "bot:status.noPlanLeader" : "bot:status.noPlanOther", { name });
+  return t(`bot:status.planOther.${latest.reviewStatus}`, { version: latest.version, name });
 }
 
 export interface TeamCase {

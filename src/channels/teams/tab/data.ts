@@ -64,6 +64,7 @@ export async function tabView(ctx: AppContext, viewer: Person, subject: Person, 
       latest,
       ...(plan ? { planStatus: plan.status } : {}),
       measures,
+      viewer: relation === "self" ? "self" : relation === "leader" || relation === "substitute" ? "leader" : "other",
     },
   );
 

@@ -1,0 +1,80 @@
+// Each person is answered in their own language, whatever language their command word was in;
+// help and status speak to the person's role.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTempDb, type TempDb } from "../helpers/tempDb.js";
+import { promptOf, textOf } from "../helpers/conversationDriver.js";
+import { importDirectory } from "../../src/app/directory/importDirectory.js";
+import { createServices, type Services } from "../../src/app/services.js";
+import { loadConfig } from "../../src/config/env.js";
+import { createLogger } from "../../src/logging/logger.js";
+import { SUPPORTED_LOCALES, translator, type Locale } from "../../src/i18n/index.js";
+
+const PEOPLE = [
+  "email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles",
+  "leder@firma.no,Lise Leder,,nb,NO,Europe/Oslo,,,",
+  "nb@firma.no,Nora Bokmål,leder@firma.no,nb,NO,Europe/Oslo,,,",
+  "nn@firma.no,Nils Nynorsk,leder@firma.no,nn,NO,Europe/Oslo,,,",
+  "en@firma.no,Emma English,leder@firma.no,en,NO,Europe/Oslo,,,",
+  "sv@firma.no,Sara Svensk,leder@firma.no,sv,SE,Europe/Stockholm,,,",
+  "da@firma.no,Dorte Dansk,leder@firma.no,da,DK,Europe/Copenhagen,,,",
+  "arr@firma.no,Arne ARR,,nb,NO,Europe/Oslo,,,arr",
+].join("\n");
+
+const HELP: Record<Locale, string> = { nb: "hjelp", nn: "hjelp", en: "help", sv: "hjälp", da: "hjælp" };
+const CANCEL: Record<Locale, string> = { nb: "avbryt", nn: "avbryt", en: "cancel", sv: "avbryt", da: "annuller" };
+
+describe("answers in the person's own language", () => {
+  let db: TempDb;
+  let services: Services;
+  const person = (email: string) => db.db.person.findUniqueOrThrow({ where: { email } });
+
+  beforeEach(async () => {
+    db = await createTempDb();
+    await importDirectory(db.db, PEOPLE, { defaultTimeZone: "Europe/Oslo" });
+    const ctx = { config: loadConfig({ DATABASE_URL: db.url }), db: db.db, logger: createLogger("silent"), clock: () => new Date("2026-11-23T09:00:00Z") };
+    services = createServices(ctx);
+  });
+  afterEach(async () => db.dispose());
+
+  for (const locale of SUPPORTED_LOCALES) {
+    it(`${locale}: «${HELP[locale]}» gives help in ${locale}, «${CANCEL[locale]}» ends a dialogue`, async () => {
+      const t = translator(locale);
+      const who = await person(`${locale}@firma.no`);
+      const help = textOf(await services.conversation.handle(who, { type: "text", text: HELP[locale] }, "console"));
+      expect(help).toContain(t("bot:help.title"));
+      expect(help).toContain(t("bot:help.intro"));
+      expect(help).not.toContain(t("bot:help.unknown", { text: HELP[locale] }));
+
+      const started = await services.conversation.handle(who, { type: "text", text: t("bot:help.commands.report.word") }, "console");
+      expect(promptOf(started)).toBeDefined();
+      const cancelled = await services.conversation.handle(who, { type: "text", text: CANCEL[locale] }, "console");
+      expect(promptOf(cancelled)?.blocks.some((b) => b.kind === "input") ?? false).toBe(false);
+      expect(await db.db.dialogueSession.count({ where: { personId: who.id, status: "active" } })).toBe(0);
+    });
+  }
+
+  it("a Danish word from a bokmål user is understood and answered in bokmål", async () => {
+    const help = textOf(await services.conversation.handle(await person("nb@firma.no"), { type: "text", text: "hjælp" }, "console"));
+    expect(help).toContain(translator("nb")("bot:help.title"));
+  });
+
+  it("an ARR member is not told about «you and your leader»; a leader hears about «vikar»", async () => {
+    const nb = translator("nb");
+    const arr = textOf(await services.conversation.handle(await person("arr@firma.no"), { type: "text", text: "hjelp" }, "console"));
+    expect(arr).toContain(nb("bot:help.introArr"));
+    expect(arr).not.toContain(nb("bot:help.intro"));
+    const leader = textOf(await services.conversation.handle(await person("leder@firma.no"), { type: "text", text: "hjelp" }, "console"));
+    expect(leader).toContain(nb("bot:help.introLeader"));
+    expect(leader).toContain(`${nb("bot:help.commands.substitute.word")}: `);
+  });
+
+  it("status of someone without a case does not tell them to start a plan", async () => {
+    const nb = translator("nb");
+    for (const email of ["leder@firma.no", "arr@firma.no"]) {
+      const status = textOf(await services.conversation.handle(await person(email), { type: "text", text: "status" }, "console"));
+      expect(status).toContain(nb("bot:status.noCase"));
+      expect(status).not.toContain(nb("bot:status.noPlan"));
+    }
+  });
+});
+
