@@ -2,6 +2,16 @@
 // A person belongs to the workspace of the platform they are reached on.
 import type { Db } from "../db/client.js";
 import type { Person, Workspace } from "../generated/prisma/client.js";
+import { DEFAULT_LOCALE, parseLocale, type Locale } from "../i18n/index.js";
+
+/** The language of the workspace's ARR channel, digest and escalations (bokmål until HR chooses). */
+export function workspaceLocale(workspace: Pick<Workspace, "locale">, fallback: Locale = DEFAULT_LOCALE): Locale {
+  return parseLocale(workspace.locale) ?? fallback;
+}
+
+export async function setWorkspaceLocale(db: Db, workspaceId: string, locale: Locale): Promise<Workspace> {
+  return db.workspace.update({ where: { id: workspaceId }, data: { locale } });
+}
 
 export async function ensureWorkspace(db: Db, platform: "local" | "slack" | "teams", externalId: string): Promise<Workspace> {
   return db.workspace.upsert({

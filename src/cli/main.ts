@@ -17,6 +17,7 @@ import { registerReminders } from "./commands/reminders.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerTeams } from "./commands/teams.js";
+import { registerWorkspace } from "./commands/workspace.js";
 
 export async function runCli(argv: string[]): Promise<number> {
   const runtime = createRuntime();
@@ -28,7 +29,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of [registerServe, registerDirectory, registerAbsence, registerMilestones, registerGuard, registerChat, registerPlan, registerTeams, registerTick, registerReminders, registerDemo]) {
+  for (const register of [registerServe, registerDirectory, registerAbsence, registerMilestones, registerGuard, registerChat, registerPlan, registerTeams, registerWorkspace, registerTick, registerReminders, registerDemo]) {
     register(program, runtime);
   }
   // Subcommands inherit the exit override so bad arguments come back here as exit code 2.

@@ -1,9 +1,15 @@
 // The plan as a PDF (pdfkit), laid out from the shared plan view: title and document
 // metadata, the parties and version, each section with its fields, tasks and
 // measures (owner, due date, status), and on every page the version line and
-// "page x of y". The standard Helvetica font is used, so no font files are shipped;
-// its WinAnsi encoding covers the Nordic letters (æøå, äö), and characters outside it
-// are replaced by their base letter or "?" rather than written as broken glyphs.
+// "page x of y". Names come in every alphabet (Sami "Áilu Gáddjá", Polish "Łódź",
+// Turkish "Ğülşen", Cyrillic "Жанна"), so DejaVu Sans from the dejavu-fonts-ttf package
+// is embedded (pdfkit subsets it to the glyphs used). A character the font has no glyph
+// for (emoji, CJK) becomes its base letter or "?" instead of a broken glyph; the
+// Markdown and LPS exports keep the exact text. Should the font files be missing, the
+// standard Helvetica with its WinAnsi encoding is the fallback.
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import PDFDocument from "pdfkit";
 import { type Locale, translator } from "../i18n/index.js";
 import { type PlanDocument, type ViewItem, buildPlanView } from "../domain/plan/view.js";
@@ -14,9 +20,9 @@ export interface PdfOptions {
 }
 
 const INTL_TAGS: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB", sv: "sv-SE", da: "da-DK" };
-const FONT = "Helvetica";
-const BOLD = "Helvetica-Bold";
-const ITALIC = "Helvetica-Oblique";
+const FONT = "Body";
+const BOLD = "Bold";
+const ITALIC = "Italic";
 const MARGIN = 56;
 const FOOTER_HEIGHT = 28;
 const COLORS = { text: "#1a1a1a", muted: "#555555", warning: "#8a1c1c", rule: "#bbbbbb" };
@@ -40,6 +46,12 @@ export function renderPlanPdf(doc: PlanDocument, locale: Locale, options: PdfOpt
     },
   });
 
+  const fonts = planFonts();
+  pdf.registerFont(FONT, fonts.regular);
+  pdf.registerFont(BOLD, fonts.bold);
+  pdf.registerFont(ITALIC, fonts.italic);
+  const text = (s: string) => pdfText(s, fonts.covers);
+
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -47,7 +59,7 @@ export function renderPlanPdf(doc: PlanDocument, locale: Locale, options: PdfOpt
     pdf.on("error", reject);
   });
 
-  const write = new Writer(pdf);
+  const write = new Writer(pdf, text);
   write.title(view.title, doc.employeeName);
   for (const m of view.meta) write.labelled(m.label, m.value);
   write.gap(4);
@@ -58,8 +70,8 @@ export function renderPlanPdf(doc: PlanDocument, locale: Locale, options: PdfOpt
     for (const item of section.items) write.item(item, t);
   }
 
-  addFooters(pdf, t("plan:pdf.footer", { title: view.title, name: doc.employeeName, version: doc.version }), (page, pages) =>
-    t("plan:pdf.page", { page, pages }),
+  addFooters(pdf, text(t("plan:pdf.footer", { title: view.title, name: doc.employeeName, version: doc.version })), (page, pages) =>
+    text(t("plan:pdf.page", { page, pages })),
   );
   pdf.end();
   return done;
@@ -69,13 +81,16 @@ export function renderPlanPdf(doc: PlanDocument, locale: Locale, options: PdfOpt
 class Writer {
   private readonly width: number;
 
-  constructor(private readonly pdf: PDFKit.PDFDocument) {
+  constructor(
+    private readonly pdf: PDFKit.PDFDocument,
+    private readonly pdfText: (text: string) => string,
+  ) {
     this.width = pdf.page.width - MARGIN * 2;
   }
 
   title(title: string, name: string): void {
-    this.pdf.font(BOLD).fontSize(20).fillColor(COLORS.text).text(pdfText(title), MARGIN, MARGIN, { width: this.width });
-    this.pdf.font(FONT).fontSize(13).text(pdfText(name), { width: this.width });
+    this.pdf.font(BOLD).fontSize(20).fillColor(COLORS.text).text(this.pdfText(title), MARGIN, MARGIN, { width: this.width });
+    this.pdf.font(FONT).fontSize(13).text(this.pdfText(name), { width: this.width });
     this.gap(10);
   }
 
@@ -83,7 +98,7 @@ class Writer {
     // A heading alone at the foot of a page reads badly: start the section on the next page.
     if (this.pdf.y > this.pdf.page.height - this.pdf.page.margins.bottom - 80) this.pdf.addPage();
     this.gap(12);
-    this.pdf.font(BOLD).fontSize(14).fillColor(COLORS.text).text(pdfText(text), MARGIN, this.pdf.y, { width: this.width });
+    this.pdf.font(BOLD).fontSize(14).fillColor(COLORS.text).text(this.pdfText(text), MARGIN, this.pdf.y, { width: this.width });
     const y = this.pdf.y + 2;
     this.pdf.moveTo(MARGIN, y).lineTo(MARGIN + this.width, y).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
     this.pdf.y = y + 6;
@@ -94,8 +109,8 @@ class Writer {
       .font(BOLD)
       .fontSize(10)
       .fillColor(COLORS.text)
-      .text(`${pdfText(label)}: `, MARGIN + indent, this.pdf.y, { width: this.width - indent, continued: true });
-    this.pdf.font(FONT).text(pdfText(value));
+      .text(`${this.pdfText(label)}: `, MARGIN + indent, this.pdf.y, { width: this.width - indent, continued: true });
+    this.pdf.font(FONT).text(this.pdfText(value));
   }
 
   line(text: string, opts: { indent?: number; font?: string; size?: number; color?: string } = {}): void {
@@ -104,7 +119,7 @@ class Writer {
       .font(opts.font ?? FONT)
       .fontSize(opts.size ?? 10)
       .fillColor(opts.color ?? COLORS.text)
-      .text(pdfText(text), MARGIN + indent, this.pdf.y, { width: this.width - indent });
+      .text(this.pdfText(text), MARGIN + indent, this.pdf.y, { width: this.width - indent });
   }
 
   gap(points: number): void {
@@ -157,10 +172,47 @@ function addFooters(pdf: PDFKit.PDFDocument, footer: string, pageLabel: (page: n
     const y = pdf.page.height - MARGIN;
     const width = pdf.page.width - MARGIN * 2;
     pdf.font(FONT).fontSize(8).fillColor(COLORS.muted);
-    pdf.text(pdfText(footer), MARGIN, y, { width, align: "left", lineBreak: false });
-    pdf.text(pdfText(pageLabel(i - range.start + 1, range.count)), MARGIN, y, { width, align: "right", lineBreak: false });
+    pdf.text(footer, MARGIN, y, { width, align: "left", lineBreak: false });
+    pdf.text(pageLabel(i - range.start + 1, range.count), MARGIN, y, { width, align: "right", lineBreak: false });
     pdf.page.margins.bottom = bottom;
   }
+}
+
+interface PlanFonts {
+  /** pdfkit font sources: a file path, or a standard font's name. */
+  regular: string;
+  bold: string;
+  italic: string;
+  /** Whether the font can draw this code point. */
+  covers: (codePoint: number) => boolean;
+}
+
+interface FontkitFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+let cached: PlanFonts | undefined;
+
+/** DejaVu Sans (regular, bold, oblique) from the npm package; Helvetica when its files are missing. */
+export function planFonts(): PlanFonts {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  try {
+    const dir = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+    const files = { regular: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf", italic: "DejaVuSans-Oblique.ttf" };
+    const paths = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)])) as Record<keyof typeof files, string>;
+    if (Object.values(paths).every((p) => existsSync(p))) {
+      // fontkit is what pdfkit embeds fonts with; asked directly, it tells which characters have a glyph.
+      const fontkit = require("fontkit") as { openSync(file: string): FontkitFont };
+      const faces = Object.values(paths).map((p) => fontkit.openSync(p));
+      cached = { ...paths, covers: (cp) => cp === 0x0a || faces.every((f) => f.hasGlyphForCodePoint(cp)) };
+      return cached;
+    }
+  } catch {
+    // fall through to the standard fonts
+  }
+  cached = { regular: "Helvetica", bold: "Helvetica-Bold", italic: "Helvetica-Oblique", covers: isWinAnsi };
+  return cached;
 }
 
 /** Unicode code points that WinAnsi places in 0x80–0x9F (the rest of Latin-1 maps to itself). */
@@ -169,21 +221,24 @@ const WIN_ANSI_EXTRA = new Set([
   0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e, 0x0178,
 ]);
 
-function isWinAnsi(code: number): boolean {
+export function isWinAnsi(code: number): boolean {
   return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(code) || code === 0x0a;
 }
 
-/** Text the standard fonts can show: tabs become spaces, other characters their base letter or "?". */
-export function pdfText(text: string): string {
+/**
+ * Text the font can show: tabs become spaces, a character without a glyph its base letter
+ * (when the font has that) or "?". Composed forms first, so "C" + combining caron draws as "Č".
+ */
+export function pdfText(text: string, covers: (codePoint: number) => boolean = planFonts().covers): string {
   let out = "";
-  for (const char of text.replace(/\r\n?/g, "\n").replace(/\t/g, "    ")) {
+  for (const char of text.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\t/g, "    ")) {
     const code = char.codePointAt(0)!;
-    if (isWinAnsi(code)) {
+    if (covers(code)) {
       out += char;
       continue;
     }
     const base = char.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-    out += base !== "" && [...base].every((c) => isWinAnsi(c.codePointAt(0)!)) ? base : "?";
+    out += base !== "" && [...base].every((c) => covers(c.codePointAt(0)!)) ? base : "?";
   }
   return out;
 }

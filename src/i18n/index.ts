@@ -77,6 +77,11 @@ function getInstance(): i18n {
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<i18n["init"]>[0]);
+  // "{{month, monthName}}": a month number as its name in the text's language ("Februar", "February").
+  created.services.formatter?.add("monthName", (value: unknown, lng: string | undefined) => {
+    const name = new Intl.DateTimeFormat(INTL_TAGS[normalizeLocale(lng)], { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2026, Number(value) - 1, 1)));
+    return name.charAt(0).toLocaleUpperCase(INTL_TAGS[normalizeLocale(lng)]) + name.slice(1);
+  });
   instance = created;
   return created;
 }

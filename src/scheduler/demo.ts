@@ -18,7 +18,7 @@ import { createLogger } from "../logging/logger.js";
 import type { Person } from "../generated/prisma/client.js";
 import type { AppContext } from "../app/context.js";
 import { createLocalServices, type Services } from "../app/services.js";
-import { ensureWorkspace } from "../app/workspaces.js";
+import { ensureWorkspace, setWorkspaceLocale } from "../app/workspaces.js";
 import { listReminders } from "../app/reminders/list.js";
 import { defaultSchedulerSettings } from "../app/reminders/settings.js";
 import { renderConsoleReply } from "../channels/console/render.js";
@@ -250,6 +250,9 @@ async function seed(ctx: AppContext, locale: Locale, t: Translate): Promise<Cast
   const hanne = await person("hanne", { roles: "hr" });
   const arne = await person("arne", { roles: "arr" });
   const ola = await person("ola", { leaderId: lina.id });
+  // The ARR channel (the console's local workspace) speaks the demo's language too.
+  const local = await ensureWorkspace(ctx.db, "local", "local");
+  await setWorkspaceLocale(ctx.db, local.id, locale);
   return { ola, lina, per, hanne, arne };
 }
 

@@ -100,7 +100,7 @@ describe("cli", { timeout: 180_000 }, () => {
 
     const badDate = await runCli(["absence", "add", "--employee", "ansatt@firma.no", "--start", "2026-02-30"], { env: { ...env, JOBBDIALOG_LOCALE: "nb" } });
     expect(badDate.code).toBe(2);
-    expect(badDate.stderr).toMatch(/«2026-02-30» er ikke en gyldig dato/);
+    expect(badDate.stderr).toMatch(/Februar har bare 28 dager i 2026 \(«2026-02-30»\)/);
 
     const badGrade = await runCli(["absence", "add", "--employee", "ansatt@firma.no", "--start", "2026-12-01", "--grade", "0"], { env });
     expect(badGrade.code).toBe(2);

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
-import { pdfText, renderPlanPdf } from "../../src/exports/pdf.js";
+import { isWinAnsi, pdfText, renderPlanPdf } from "../../src/exports/pdf.js";
 import { DIAGNOSIS_TEXT, PRIVATE_TEXT, jointPlan, planDocument } from "../domain/plan/fixtures.js";
 
 // pdf.js wants the standard fonts' data to lay out Helvetica text; it ships them.
@@ -68,8 +68,25 @@ describe("renderPlanPdf", () => {
     expect(pages.join("\n")).toContain("Page 1 of");
   });
 
-  it("keeps characters the standard font can show and replaces the rest", () => {
-    expect(pdfText("æøå ÆØÅ äö – “sitat” €")).toBe("æøå ÆØÅ äö – “sitat” €");
-    expect(pdfText("Ćma ő Łódź 🙂\tok")).toBe("Cma o ?ódz ?    ok");
+  it("writes names in the Latin, Sami, Polish, Turkish and Cyrillic alphabets, every letter", async () => {
+    const names = "Áilu Gáddjá, Čearretsuolu, Łódź, Ğülşen, Жанна";
+    const sami = "čđŋšŧž ČĐŊŠŦŽ áÁ";
+    const content = jointPlan();
+    content.role = { employee: `${sami} – Ćma ő ı İ ş Ş ğ ż ń ę ą ś ł`, leader: "Щука, Ёлка, Україна" };
+    const { pages, info } = await readPdf(await renderPlanPdf(planDocument(content, { employeeName: names }), "nb"));
+    const text = pages.join("\n");
+    expect(text).toContain(names);
+    expect(text).toContain(sami);
+    expect(text).toContain("Ćma ő ı İ ş Ş ğ ż ń ę ą ś ł");
+    expect(text).toContain("Щука, Ёлка, Україна");
+    expect(info.Title).toBe(`Oppfølgingsplan – ${names}`);
+  });
+
+  it("replaces only what the font cannot draw, and composes decomposed letters first", () => {
+    expect(pdfText("æøå ÆØÅ äö – “sitat” € Łódź Жанна")).toBe("æøå ÆØÅ äö – “sitat” € Łódź Жанна");
+    expect(pdfText("C\u030Cearretsuolu")).toBe("Čearretsuolu");
+    expect(pdfText("emoji 🙂 漢字\tok")).toBe("emoji ? ??    ok");
+    // The standard-font fallback (when the font files are missing) still keeps WinAnsi and base letters.
+    expect(pdfText("Ćma ő Łódź 🙂", isWinAnsi)).toBe("Cma o ?ódz ?");
   });
 });

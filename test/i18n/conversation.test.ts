@@ -8,6 +8,7 @@ import { createServices, type Services } from "../../src/app/services.js";
 import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { SUPPORTED_LOCALES, translator, type Locale } from "../../src/i18n/index.js";
+import { ensureWorkspace, workspaceLocale } from "../../src/app/workspaces.js";
 
 const PEOPLE = [
   "email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles",
@@ -18,6 +19,7 @@ const PEOPLE = [
   "sv@firma.no,Sara Svensk,leder@firma.no,sv,SE,Europe/Stockholm,,,",
   "da@firma.no,Dorte Dansk,leder@firma.no,da,DK,Europe/Copenhagen,,,",
   "arr@firma.no,Arne ARR,,nb,NO,Europe/Oslo,,,arr",
+  "hr@firma.no,Hilde HR,,sv,NO,Europe/Oslo,,,hr",
 ].join("\n");
 
 const HELP: Record<Locale, string> = { nb: "hjelp", nn: "hjelp", en: "help", sv: "hjälp", da: "hjælp" };
@@ -76,5 +78,18 @@ describe("answers in the person's own language", () => {
       expect(status).not.toContain(nb("bot:status.noPlan"));
     }
   });
-});
 
+  it("HR sets the workspace language with «språk sv» (any language's word); others may only ask", async () => {
+    const local = () => ensureWorkspace(db.db, "local", "local");
+    expect(workspaceLocale(await local())).toBe("nb");
+    const sv = translator("sv");
+    const asked = textOf(await services.conversation.handle(await person("nb@firma.no"), { type: "text", text: "språk" }, "console"));
+    expect(asked).toContain(translator("nb")("bot:workspace.current", { language: "norsk bokmål" }));
+    const refused = textOf(await services.conversation.handle(await person("da@firma.no"), { type: "text", text: "sprog en" }, "console"));
+    expect(refused).toContain(translator("da")("bot:workspace.onlyHr"));
+    expect(workspaceLocale(await local())).toBe("nb");
+    const set = textOf(await services.conversation.handle(await person("hr@firma.no"), { type: "text", text: "language da" }, "console"));
+    expect(set).toContain(sv("bot:workspace.set", { language: sv("common:languages.da") }));
+    expect(workspaceLocale(await local())).toBe("da");
+  });
+});

@@ -94,7 +94,6 @@ const SAME_AS_BOKMAL: Partial<Record<Locale, Record<string, string>>> = {
     "cli:absence.list.none": "Ingen fraværsperioder for {{email}}.",
     "cli:plan.export.format": "lps, md eller pdf",
     "console:hints.choice": "Svar med nummeret eller teksten.",
-    "console:hints.date": "En dato, f.eks. 2026-03-01 eller 1.3.2026 ({{min}} – {{max}}).",
     "dialogue:parse.today": "i dag|idag",
     "dialogue:parse.tomorrow": "i morgen|imorgen",
     "dialogue:parse.yesterday": "i går|igår",

@@ -27,6 +27,7 @@ import { planCommand } from "./planCommand.js";
 import { consentCommand, milestoneCommand, measureCommand, reviewCommand } from "./actions.js";
 import { requireCaseAccess } from "../access.js";
 import { substituteCommand } from "../reminders/substitutes.js";
+import { workspaceLanguageCommand } from "./workspaceLanguage.js";
 
 /** Text longer than this is refused before anything else looks at it. */
 export const MAX_TEXT = 4000;
@@ -155,6 +156,9 @@ export class Conversation {
     // "vikar kari@firma.no til 2026-12-24": a leader names a substitute (src/app/reminders/substitutes.ts).
     const substitute = await substituteCommand(turn, text);
     if (substitute) return substitute;
+    // "språk sv": HR sets the language of the workspace's ARR channel (workspaceLanguage.ts).
+    const language = await workspaceLanguageCommand(turn, text);
+    if (language) return language;
     const keyword = keywordOf(text);
     const active = await latestActive(turn.ctx.db, turn.person.id);
     if (keyword && active && (keyword === "back" || keyword === "cancel" || keyword === "restart" || keyword === "confirm")) {

@@ -82,7 +82,7 @@ async function leaderPlan(turn: Turn, employee: Person, relation: string, start:
     messages.push(await planVersionMessage(turn, employee, plan.id, latest.version, "leader"));
     await audit(db, { actor: actorFor(turn.person, relation as never), subjectId: employee.id, action: "read", entity: "plan", entityId: plan.id, detail: { version: latest.version } });
   } else {
-    messages.push({ summary: turn.t("bot:plan.waitingForEmployee", { name: employee.name }), blocks: [{ kind: "text", text: turn.t("bot:plan.waitingForEmployee", { name: employee.name }) }] });
+    messages.push({ summary: turn.t("bot:plan.stillWaitingForEmployee", { name: employee.name }), blocks: [{ kind: "text", text: turn.t("bot:plan.stillWaitingForEmployee", { name: employee.name }) }] });
   }
   const next = (dialogueId: string, key: string) => ({ label: turn.t(key), command: { type: "dialogue.start" as const, dialogueId, employeeId: employee.id } });
   messages.push({

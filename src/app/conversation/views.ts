@@ -45,6 +45,11 @@ export function helpMessage(v: ViewContext, opts: HelpAudience): Message {
   return { summary: t("bot:help.title"), blocks };
 }
 
+/** Whole weeks as NAV counts them, but days while it is under a week ("Uker: 0" said nothing). */
+export function durationText(t: Translate, c: Pick<CaseResult, "weeks" | "sickDays">): string {
+  return c.weeks >= 1 ? t("bot:status.durationWeeks", { count: c.weeks }) : t("bot:status.durationDays", { count: c.sickDays });
+}
+
 export function date(v: ViewContext, iso: string | null | undefined): string {
   return iso ? formatDate(iso, v.locale) : "–";
 }
@@ -91,8 +96,7 @@ export function employeeStatusBlocks(v: ViewContext, s: EmployeeStatus): Block[]
       fields: [
         { label: t("bot:status.caseStart"), value: date(v, c.start) },
         { label: t("bot:status.caseEnd"), value: c.open ? t("bot:status.open") : date(v, c.end) },
-        // Whole weeks as NAV counts them, but days while it is under a week ("Uker: 0" said nothing).
-        { label: t("bot:status.duration"), value: c.weeks >= 1 ? t("bot:status.durationWeeks", { count: c.weeks }) : t("bot:status.durationDays", { count: c.sickDays }) },
+        { label: t("bot:status.duration"), value: durationText(t, c) },
         { label: t("bot:status.grade"), value: `${c.gradeNow ?? c.gradeAtEnd} %` },
       ],
     });
@@ -149,7 +153,7 @@ export function teamBlocks(v: ViewContext, title: string, cases: TeamCase[], wit
     fields: cases.map((c) => ({
       label: c.employee.name,
       value: [
-        t("bot:status.teamLine", { start: date(v, c.result.start), weeks: c.result.weeks, grade: c.result.gradeNow ?? c.result.gradeAtEnd }),
+        t("bot:status.teamLine", { start: date(v, c.result.start), duration: durationText(t, c.result), grade: c.result.gradeNow ?? c.result.gradeAtEnd }),
         c.next ? t("bot:status.teamNext", { milestone: t(milestoneTitleKey(c.next.id)), date: date(v, c.next.due) }) : "",
       ]
         .filter(Boolean)

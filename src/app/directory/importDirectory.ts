@@ -36,12 +36,24 @@ export interface ImportOptions {
   defaultTimeZone: string;
 }
 
+/**
+ * Comma, or the semicolon Excel writes in Norway, Sweden and Denmark (where the comma is the decimal
+ * sign): whichever the header line has more of outside quotes.
+ */
+export function detectDelimiter(text: string): "," | ";" {
+  const header = (text.replace(/^\uFEFF/, "").split(/\r?\n/).find((l) => l.trim() !== "") ?? "").replace(/"[^"]*"/g, "");
+  const count = (c: string) => header.split(c).length - 1;
+  return count(";") > count(",") ? ";" : ",";
+}
+
 /** Parses and checks each row on its own; the file's shape problems throw, row problems are returned. */
 export function parseDirectoryCsv(text: string, options: ImportOptions): { rows: DirectoryRow[]; problems: UserProblem[] } {
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  const delimiter = detectDelimiter(text);
   try {
     records = parse(text, {
       bom: true,
+      delimiter,
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
@@ -59,8 +71,11 @@ export function parseDirectoryCsv(text: string, options: ImportOptions): { rows:
   const known = new Set<string>([...DIRECTORY_COLUMNS, ...OPTIONAL_EXTRA_COLUMNS]);
   const unknown = header.filter((h) => !known.has(h));
   if (records.length > 0 && (missing.length > 0 || unknown.length > 0)) {
+    // A header like "email|name|…" names no known column: say what separates the columns.
+    const odd = unknown.map((h) => /[|:\t]/.exec(h)?.[0]).find((c) => c !== undefined);
     throw new UserError("cli:directory.errors.header", { missing: missing.join(", "), unknown: unknown.join(", ") }, [
       { line: 1, key: "cli:directory.errors.header", params: { missing: missing.join(", ") || "-", unknown: unknown.join(", ") || "-" } },
+      ...(odd ? [{ line: 1, key: "cli:directory.errors.separator", params: { separator: odd === "\t" ? "tab" : odd } }] : []),
     ]);
   }
 

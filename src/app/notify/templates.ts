@@ -10,6 +10,7 @@ import type { Outbox, Person } from "../../generated/prisma/client.js";
 import type { AppContext } from "../context.js";
 import { currentCase, syncCases } from "../cases.js";
 import { localeOf, todayFor } from "../people.js";
+import { workspaceLocale } from "../workspaces.js";
 import { planVersionMessage } from "../conversation/planMessages.js";
 import { date, nextMilestone } from "../conversation/views.js";
 import { hasConsent } from "../consents.js";
@@ -152,7 +153,8 @@ export function createNotificationRenderer(ctx: AppContext, arrLocale: Locale = 
     const template = templates[payload.template];
     if (!template) throw new Error(`Unknown notification template ${payload.template}`);
     const person = recipient.kind === "person" ? recipient.person : null;
-    const locale = person ? localeOf(person) : arrLocale;
+    // A person reads their own language; the ARR channel the language its workspace chose.
+    const locale = person ? localeOf(person) : recipient.kind === "arr" ? workspaceLocale(recipient.workspace, arrLocale) : arrLocale;
     const today = person ? todayFor(person, ctx.clock()) : todayFor({ timeZone: ctx.config.TZ_DEFAULT }, ctx.clock());
     return template({ ctx, t: translator(locale), locale, today }, payload.params, person, row);
   };

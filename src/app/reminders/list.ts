@@ -17,6 +17,8 @@ export interface ReminderListRow {
   target: string;
   recipientId: string | null;
   recipientEmail: string | null;
+  /** The recipient's time zone (null for the ARR channel), for showing times as they saw them. */
+  recipientTimeZone: string | null;
   channel: string | null;
   dueAt: string;
   sentAt: string | null;
@@ -46,10 +48,11 @@ export async function listReminders(db: Db, options: ListOptions = {}): Promise<
   const personIds = [...new Set(rows.flatMap((r) => (r.recipientId ? [r.recipientId] : [])))];
   const measureIds = [...new Set(rows.flatMap((r) => (r.measureId ? [r.measureId] : [])))];
   const [people, measures] = await Promise.all([
-    personIds.length > 0 ? db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, email: true } }) : [],
+    personIds.length > 0 ? db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, email: true, timeZone: true } }) : [],
     measureIds.length > 0 ? db.measure.findMany({ where: { id: { in: measureIds } }, select: { id: true, title: true } }) : [],
   ]);
   const email = new Map(people.map((p) => [p.id, p.email]));
+  const zone = new Map(people.map((p) => [p.id, p.timeZone]));
   const title = new Map(measures.map((m) => [m.id, m.title]));
   return {
     total,
@@ -65,6 +68,7 @@ export async function listReminders(db: Db, options: ListOptions = {}): Promise<
       target: r.target,
       recipientId: r.recipientId,
       recipientEmail: r.recipientId ? (email.get(r.recipientId) ?? null) : null,
+      recipientTimeZone: r.recipientId ? (zone.get(r.recipientId) ?? null) : null,
       channel: r.channel,
       dueAt: r.dueAt.toISOString(),
       sentAt: r.sentAt ? r.sentAt.toISOString() : null,

@@ -16,10 +16,12 @@ import { hasConsent } from "../consents.js";
 import { syncCases } from "../cases.js";
 import { isHrAdmin } from "../people.js";
 import { registerTemplate, type Template, type TemplateEnv } from "../notify/templates.js";
-import { visibleMilestones } from "../conversation/views.js";
+import { durationText, visibleMilestones } from "../conversation/views.js";
 
 /** Milestones a follow-up plan settles: their nudges offer the plan and "plan not needed". */
 export const PLAN_MILESTONES: readonly string[] = ["no.followup_plan", "no.plan_to_sykmelder", "se.return_to_work_plan", "dk.fastholdelsesplan"];
+/** The milestones that are the plan itself: only there can the leader record that no plan is needed ("send the plan to the doctor" is not such a decision). */
+const PLAN_DECISION_MILESTONES: readonly string[] = PLAN_MILESTONES.filter((id) => id !== "no.plan_to_sykmelder");
 
 const DAY_MS = 86_400_000;
 let settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS;
@@ -109,7 +111,7 @@ const nudge: Template = async (env, params, recipient, row) => {
     buttons.push({ label: t("reminders:nudge.buttons.plan"), command: { type: "plan", employeeId: employee.id } });
   }
   buttons.push({ label: t("reminders:nudge.buttons.tomorrow"), command: milestone("snooze", 1) }, { label: t("reminders:nudge.buttons.later"), command: milestone("snooze", 3) });
-  if (PLAN_MILESTONES.includes(milestoneId)) {
+  if (PLAN_DECISION_MILESTONES.includes(milestoneId)) {
     buttons.push({ label: t("reminders:nudge.buttons.notNeeded"), command: { type: "milestone", caseId, milestoneId, action: "open_not_needed" } });
   }
   blocks.push({ kind: "actions", buttons });
@@ -240,7 +242,7 @@ const arrDigest: Template = async (env, params) => {
     fields.push({
       label: employee.name,
       value: [
-        t("reminders:digest.line", { start: dateText(env, r.start), weeks: r.weeks, grade: r.gradeNow ?? r.gradeAtEnd }),
+        t("reminders:digest.line", { start: dateText(env, r.start), duration: durationText(t, r), grade: r.gradeNow ?? r.gradeAtEnd }),
         ...items.map((m) => t("reminders:digest.milestone", { title: t(milestoneTitleKey(m.id)), date: dateText(env, m.due!) })),
       ].join("\n"),
     });

@@ -1,7 +1,7 @@
 // Renders the channel-neutral Message as plain text lines for a terminal.
 // Choice options are numbered (answer "2" or the label); buttons get letters
 // (a, b, c …) so they never collide with option numbers.
-import type { Block, Button, Message } from "../../domain/messages/model.js";
+import { fieldText, type Block, type Button, type Message } from "../../domain/messages/model.js";
 import type { Translate } from "../../i18n/index.js";
 
 export interface RenderedConsoleMessage {
@@ -30,7 +30,7 @@ function renderBlock(block: Block, lines: string[], buttons: Map<string, Button>
       else lines.push(block.text);
       return;
     case "fields":
-      for (const f of block.fields) lines.push(`  ${f.label}: ${f.value}`);
+      for (const f of block.fields) lines.push(`  ${fieldText(f)}`);
       return;
     case "divider":
       lines.push("  ----");
@@ -52,7 +52,14 @@ function renderBlock(block: Block, lines: string[], buttons: Map<string, Button>
         input.options.forEach((o, i) => lines.push(`  ${i + 1}) ${o.label}${o.description ? ` – ${o.description}` : ""}`));
         lines.push(`  ${t(input.multiple ? "console:hints.multiChoice" : "console:hints.choice")}`);
       } else if (input.type === "date") {
-        lines.push(`  ${t("console:hints.date", { min: input.min ?? "", max: input.max ?? "" })}${input.allowUnknown ? ` ${t("console:hints.unknownAllowed", { label: input.unknownLabel ?? "?" })}` : ""}`);
+        // The example is a date the question accepts: the suggested one, else the latest allowed.
+        const example = input.initial ?? input.max ?? input.min;
+        const hint = [
+          example ? t("console:hints.date", { example: typedDate(example) }) : "",
+          input.min && input.max ? t("console:hints.dateRange", { min: typedDate(input.min), max: typedDate(input.max) }) : "",
+          input.allowUnknown ? t("console:hints.unknownAllowed", { label: input.unknownLabel ?? "?" }) : "",
+        ].filter(Boolean);
+        if (hint.length > 0) lines.push(`  ${hint.join(" ")}`);
       } else if (input.type === "number") {
         lines.push(`  ${t("console:hints.number", { min: input.min, max: input.max, unit: input.unit ?? "" })}`);
       } else {
@@ -61,4 +68,10 @@ function renderBlock(block: Block, lines: string[], buttons: Map<string, Button>
       return;
     }
   }
+}
+
+/** 2026-03-01 as people type it: 1.3.2026. */
+function typedDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d}.${m}.${y}`;
 }

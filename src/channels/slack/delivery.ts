@@ -10,7 +10,8 @@ import type { Person, Workspace } from "../../generated/prisma/client.js";
 import type { DeliveryChannel, DeliveryResult } from "../../app/notify/channels.js";
 import { KeyedLock } from "../../app/conversation/keyedLock.js";
 import { localeOf } from "../../app/people.js";
-import { DEFAULT_LOCALE, translator, type Locale } from "../../i18n/index.js";
+import { translator, type Locale } from "../../i18n/index.js";
+import { workspaceLocale } from "../../app/workspaces.js";
 import type { Logger } from "../../logging/logger.js";
 import { frozen, renderMessage } from "./render.js";
 import { slackErrorCode, toDeliveryResult } from "./errors.js";
@@ -181,7 +182,7 @@ export class SlackDelivery implements DeliveryChannel {
   async sendToArr(workspace: Workspace, message: Message): Promise<DeliveryResult> {
     if (!workspace.arrChannel) return { ok: false, error: "no ARR channel", unreachable: true };
     try {
-      return { ok: true, ref: await this.deps.poster.put(this.deps.client, workspace.arrChannel, message, DEFAULT_LOCALE) };
+      return { ok: true, ref: await this.deps.poster.put(this.deps.client, workspace.arrChannel, message, workspaceLocale(workspace)) };
     } catch (error) {
       const result = toDeliveryResult(error);
       this.deps.logger.warn({ workspaceId: workspace.id, error: result.error }, "slack ARR delivery failed");

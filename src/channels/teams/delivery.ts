@@ -12,15 +12,13 @@ import type { DispatchOptions } from "../../app/notify/dispatch.js";
 import { localDateOf } from "../../domain/time/zone.js";
 import { enqueue } from "../../app/notify/outbox.js";
 import { isHrAdmin, localeOf } from "../../app/people.js";
-import { translator, type Locale } from "../../i18n/index.js";
+import { translator } from "../../i18n/index.js";
+import { workspaceLocale } from "../../app/workspaces.js";
 import type { Logger } from "../../logging/logger.js";
 import { errorCodeOf, postMessage, statusOf } from "./posting.js";
 
 /** The kind of outbox row that tells HR a person cannot be reached in Teams. */
 export const UNREACHABLE_TEMPLATE = "teams_unreachable";
-
-/** ARR summaries are rendered in the workspace's language (the renderer's default). */
-const ARR_LOCALE: Locale = "nb";
 
 export interface TeamsDeliveryOptions {
   adapter: CloudAdapter;
@@ -56,7 +54,8 @@ export class TeamsDelivery implements DeliveryChannel {
   async sendToArr(workspace: Workspace, message: Message): Promise<DeliveryResult> {
     const reference = parseReference(workspace.arrChannel);
     if (!reference) return { ok: false, error: "no ARR channel registered in Teams", unreachable: true };
-    const t = translator(ARR_LOCALE);
+    // Card chrome (buttons, "shortened") in the language the workspace chose for its ARR channel.
+    const t = translator(workspaceLocale(workspace));
     // A summary of a case is one post in the channel, kept up to date in place.
     const result = await this.send(reference, (context) => postMessage(context, message, { db: this.options.db, t, mode: "execute", inPlace: () => true }));
     if (!result.ok && result.unreachable) this.options.logger.warn({ workspace: workspace.id, error: result.error }, "teams: the ARR channel cannot be reached");

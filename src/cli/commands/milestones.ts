@@ -19,6 +19,7 @@ export function registerMilestones(program: Command, runtime: CliRuntime): void 
       const parsed = parseMilestoneInput(raw);
       if (!parsed.ok) throw new CliUsageError(parsed.errors.join("; "));
       const result = evaluateMilestones(parsed.value);
-      runtime.stdout(JSON.stringify(result, null, options.pretty ? 2 : undefined));
+      // The engine's notes are for developers (open points, "UNVERIFIED" sources); the contract is the rest.
+      runtime.stdout(JSON.stringify(result, (key, value: unknown) => (key === "note" ? undefined : value), options.pretty ? 2 : undefined));
     });
 }

@@ -26,12 +26,20 @@ export function registerReminders(program: Command, runtime: CliRuntime): void {
       } else if (rows.length === 0) {
         runtime.stdout(t("reminders:cli.reminders.list.none"));
       } else {
+        // Times as the recipient saw them (their zone; the ARR channel's is TZ_DEFAULT), with the zone named.
+        const { DateTime } = await import("luxon");
+        const local = (iso: string | null, zone: string) => (iso ? DateTime.fromISO(iso).setZone(zone).toFormat("yyyy-MM-dd HH:mm ZZZZ") : "-");
+        const h = (key: string) => t(`reminders:cli.reminders.list.header.${key}`);
+        const table: string[][] = [[h("due"), h("status"), h("kind"), h("to"), h("channel"), h("sent"), h("about")]];
         for (const r of rows) {
           const what = r.milestoneId ?? (r.measure ? `"${r.measure}"` : "");
           const to = r.target === "arr" ? "ARR" : (r.recipientEmail ?? "?");
+          const zone = r.recipientTimeZone ?? app.config.TZ_DEFAULT;
           const error = r.lastError && r.status !== "sent" ? `  [${r.attempts}× ${r.lastError}]` : "";
-          runtime.stdout(`${r.dueAt}  ${r.status.padEnd(9)} ${r.kind.padEnd(17)} ${to.padEnd(28)} ${(r.channel ?? "-").padEnd(7)} ${r.sentAt ?? "-"}  ${what}${error}`);
+          table.push([local(r.dueAt, zone), r.status, r.kind, to, r.channel ?? "-", local(r.sentAt, zone), `${what}${error}`]);
         }
+        const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+        for (const row of table) runtime.stdout(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  "));
       }
       if (rows.length < total) runtime.stderr(t("reminders:cli.reminders.list.truncated", { shown: rows.length, total }));
     });

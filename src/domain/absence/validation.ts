@@ -1,6 +1,6 @@
 // The rules for a reported absence period, shared by every way of reporting one
 // (chat dialogue in any channel, HR on the CLI), so they all answer alike.
-import { parseIsoDate, toIsoDate, type IsoDate } from "../time/localDate.js";
+import { impossibleDay, parseIsoDate, toIsoDate, type IsoDate } from "../time/localDate.js";
 
 export const ABSENCE_TYPES = ["sick", "vacation"] as const;
 export type AbsenceType = (typeof ABSENCE_TYPES)[number];
@@ -39,6 +39,13 @@ export interface ExistingPeriod {
   type: string;
 }
 
+/** A date that is not one: "2026-02-31" is told that February has 28 days, anything else the format. */
+function dateProblem(field: "start" | "end", value: string): AbsenceProblem {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const impossible = m ? impossibleDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  return impossible ? { field, key: "absence:errors.noSuchDay", params: { ...impossible, value } } : { field, key: "absence:errors.invalidDate", params: { value } };
+}
+
 export function validateAbsence(
   input: AbsenceInput,
   today: IsoDate,
@@ -47,14 +54,14 @@ export function validateAbsence(
   const problems: AbsenceProblem[] = [];
   const todayDay = parseIsoDate(today)!;
   const start = parseIsoDate(input.start);
-  if (start === undefined) problems.push({ field: "start", key: "absence:errors.invalidDate", params: { value: input.start } });
+  if (start === undefined) problems.push(dateProblem("start", input.start));
   else if (start < todayDay - MAX_DAYS_BACK) problems.push({ field: "start", key: "absence:errors.tooFarBack", params: { value: input.start } });
   else if (start > todayDay + MAX_DAYS_AHEAD) problems.push({ field: "start", key: "absence:errors.tooFarAhead", params: { value: input.start, days: MAX_DAYS_AHEAD } });
 
   let end: number | undefined;
   if (input.end !== undefined && input.end !== null && input.end !== "") {
     end = parseIsoDate(input.end);
-    if (end === undefined) problems.push({ field: "end", key: "absence:errors.invalidDate", params: { value: input.end } });
+    if (end === undefined) problems.push(dateProblem("end", input.end));
     else if (start !== undefined && end < start) problems.push({ field: "end", key: "absence:errors.endBeforeStart", params: { start: input.start, end: input.end } });
   }
 

@@ -3,7 +3,7 @@
 // so the engine stores only values the definition allows. Errors are locale keys
 // with params, shown with the same question again.
 import type { AnswerValue } from "../messages/commands.js";
-import { addDays, compareIsoDates, isIsoDate, type IsoDate } from "../time/localDate.js";
+import { addDays, compareIsoDates, impossibleDay, isIsoDate, type IsoDate } from "../time/localDate.js";
 import { formatDate, type Locale } from "../../i18n/index.js";
 import type { AnswerLookup } from "./conditions.js";
 import type { AnswerableStep, PromptStep } from "./schema.js";
@@ -109,9 +109,14 @@ export function checkAnswer(step: AnswerableStep, raw: AnswerValue | undefined, 
     }
     case "date": {
       if (raw === null) return step.allowUnknown ? { ok: true, value: null } : fail("unknownNotAllowed");
-      if (typeof raw !== "string" || !isIsoDate(raw.trim())) return fail("badDate");
-      const value = raw.trim();
       const bounds = dateBounds(step, ctx.today, ctx.lookup);
+      // The example in the message is a date the step accepts (today, moved into the allowed range).
+      if (typeof raw !== "string" || !isIsoDate(raw.trim())) {
+        const m = typeof raw === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim()) : null;
+        const impossible = m ? impossibleDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+        return impossible ? fail("noSuchDay", impossible) : fail("badDate", { example: exampleDate(ctx.today, bounds) });
+      }
+      const value = raw.trim();
       const show = (date: IsoDate) => formatDate(date, ctx.locale, "short");
       if (bounds.notBefore && compareIsoDates(value, bounds.notBefore) < 0) {
         return fail("endBeforeStart", { date: show(bounds.notBefore) });
@@ -127,4 +132,14 @@ export function checkAnswer(step: AnswerableStep, raw: AnswerValue | undefined, 
       return { ok: true, value };
     }
   }
+}
+
+/** A date inside the bounds, written the way people type it (D.M.YYYY). */
+export function exampleDate(today: IsoDate, bounds: { min?: IsoDate | undefined; max?: IsoDate | undefined; notBefore?: IsoDate | undefined }): string {
+  let date = today;
+  const floor = [bounds.min, bounds.notBefore].filter((d): d is IsoDate => d !== undefined).sort(compareIsoDates).at(-1);
+  if (floor && compareIsoDates(date, floor) < 0) date = floor;
+  if (bounds.max && compareIsoDates(date, bounds.max) > 0) date = bounds.max;
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return `${d}.${m}.${y}`;
 }

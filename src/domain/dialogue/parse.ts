@@ -2,9 +2,9 @@
 // answer value. Only the form is interpreted here; the engine then checks the
 // value against the step (bounds, lengths, required) like any button answer.
 import type { AnswerValue } from "../messages/commands.js";
-import { addDays, isIsoDate, toEpochDay, type IsoDate } from "../time/localDate.js";
+import { addDays, impossibleDay, isIsoDate, toEpochDay, type IsoDate } from "../time/localDate.js";
 import type { Locale } from "../../i18n/index.js";
-import { parsePercentText, splitList } from "./answers.js";
+import { exampleDate, parsePercentText, splitList } from "./answers.js";
 import type { ChoiceOptionDef, PromptStep } from "./schema.js";
 import type { LocalizedReason } from "./state.js";
 
@@ -21,7 +21,7 @@ export function labelsFromTranslators(translators: ReadonlyArray<(key: string) =
 
 export type ParseResult = { ok: true; value: AnswerValue } | { ok: false; error: LocalizedReason };
 
-const fail = (key: string): ParseResult => ({ ok: false, error: { key: `dialogue:errors.${key}` } });
+const fail = (key: string, params?: Record<string, string | number>): ParseResult => ({ ok: false, error: { key: `dialogue:errors.${key}`, ...(params ? { params } : {}) } });
 
 function normalize(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, " ").replace(/[.!]+$/, "");
@@ -54,19 +54,27 @@ function nearestYear(day: number, month: number, today: IsoDate): IsoDate | unde
 
 function parseDate(text: string, allowUnknown: boolean, today: IsoDate, labels: LabelLookup | undefined): ParseResult {
   const typed = normalize(text);
+  const badDate = () => fail("badDate", { example: exampleDate(today, {}) });
   if (words(labels, "today").includes(typed)) return { ok: true, value: today };
   if (words(labels, "tomorrow").includes(typed)) return { ok: true, value: addDays(today, 1) };
   if (words(labels, "yesterday").includes(typed)) return { ok: true, value: addDays(today, -1) };
   if (words(labels, "unknown").includes(typed)) return allowUnknown ? { ok: true, value: null } : fail("unknownNotAllowed");
-  if (/^\d{4}-\d{2}-\d{2}$/.test(typed)) return isIsoDate(typed) ? { ok: true, value: typed } : fail("badDate");
+  if (/^\d{4}-\d{2}-\d{2}$/.test(typed)) return isIsoDate(typed) ? { ok: true, value: typed } : noSuchDay(Number(typed.slice(0, 4)), Number(typed.slice(5, 7)), Number(typed.slice(8, 10)), badDate);
   const m = /^(\d{1,2})[./](\d{1,2})(?:[./](\d{4})?)?$/.exec(text.trim());
-  if (!m) return fail("badDate");
+  if (!m) return badDate();
   const day = Number(m[1]);
   const month = Number(m[2]);
   const iso = m[3]
     ? `${m[3]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`
     : nearestYear(day, month, today);
-  return iso && isIsoDate(iso) ? { ok: true, value: iso } : fail("badDate");
+  if (iso && isIsoDate(iso)) return { ok: true, value: iso };
+  return noSuchDay(m[3] ? Number(m[3]) : Number(today.slice(0, 4)), month, day, badDate);
+}
+
+/** "31.02.2026": a clear "February has 28 days in 2026" rather than "not a date". */
+function noSuchDay(year: number, month: number, day: number, otherwise: () => ParseResult): ParseResult {
+  const impossible = impossibleDay(year, month, day);
+  return impossible ? { ok: false, error: { key: "dialogue:errors.noSuchDay", params: impossible } } : otherwise();
 }
 
 /**

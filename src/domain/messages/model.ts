@@ -19,6 +19,14 @@ export interface FieldsBlock {
   fields: Array<{ label: string; value: string }>;
 }
 
+/**
+ * A field as one line of plain text: "Grad: 50 %". A label that is a question or ends in a
+ * full stop ("Når er du tilbake?") takes no colon ("?:" and ".:" read badly).
+ */
+export function fieldText(field: { label: string; value: string }): string {
+  return /[?.:!]$/.test(field.label.trim()) ? `${field.label} ${field.value}` : `${field.label}: ${field.value}`;
+}
+
 export interface DividerBlock {
   kind: "divider";
 }

@@ -9,7 +9,7 @@
 // disagreement stay out; diagnosis is never asked for, so it cannot appear from the
 // plan, and the raw snapshots are never read here.
 import type { Locale, Translate } from "../../i18n/index.js";
-import type { Block, Message } from "../messages/model.js";
+import { fieldText, type Block, type Message } from "../messages/model.js";
 import type { IsoDate } from "../time/localDate.js";
 import type { PlanContent } from "./model.js";
 import { type PlanLocalizer, dateText, measureLine, voiceEntries } from "./text.js";
@@ -105,7 +105,7 @@ export function renderArrSummaryText(input: ArrSummaryInput): string {
   return [
     data.heading,
     "",
-    ...data.fields.map((f) => `${f.label}: ${f.value}`),
+    ...data.fields.map(fieldText),
     "",
     `${t("plan:fields.previousFacilitation")}:`,
     ...(data.tried.length > 0 ? data.tried : [t("plan:arr.nothingRecorded")]),

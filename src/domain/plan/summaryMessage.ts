@@ -77,6 +77,9 @@ export function renderPlanSummaryMessage(input: PlanSummaryInput): Message {
 
 function fieldOf(item: Extract<ViewItem, { kind: "value" | "voices" }>, t: Translate): { label: string; value: string } {
   if (item.kind === "value") return { label: item.label, value: shorten(item.value) };
+  // One voice needs no "Medarbeider:" after "Stilling:"; who said what matters when both answered
+  // (the plan document always names the voice).
+  if (item.voices.length === 1) return { label: item.label, value: shorten(item.voices[0]!.text) };
   const value = item.voices.map((v) => t("plan:voice.line", { who: v.who, text: shorten(v.text) })).join("\n");
   return { label: item.label, value };
 }

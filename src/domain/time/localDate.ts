@@ -30,6 +30,16 @@ export function isIsoDate(text: string): boolean {
   return parseIsoDate(text) !== undefined;
 }
 
+/**
+ * For a date that is well-formed but does not exist ("2026-02-31"): the month, the year and how
+ * many days the month has, so the person can be told "February has 28 days in 2026".
+ */
+export function impossibleDay(year: number, month: number, day: number): { year: number; month: number; days: number } | undefined {
+  if (!Number.isInteger(year) || year < 1 || month < 1 || month > 12 || day < 1) return undefined;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day > days ? { year, month, days } : undefined;
+}
+
 /** Parses a date known to be valid; throws otherwise (for trusted data). */
 export function toEpochDay(text: IsoDate): EpochDay {
   const day = parseIsoDate(text);

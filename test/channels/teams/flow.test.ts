@@ -367,7 +367,7 @@ describe("Teams channel over HTTP (local mode, fake Bot Connector)", () => {
     const next = await client.postOk(client.execute(client.channel(lise, ARR_TEAM, {}), String(planButton.verb), planButton.data as Record<string, unknown>));
     const chooser = (next.body as { value: Card }).value;
     invokeCards.push(chooser);
-    expect(cardText(chooser)).toMatch(/Hvem sin oppfølgingsplan/);
+    expect(cardText(chooser)).toMatch(/Hvilken medarbeiders oppfølgingsplan/);
     expect(actionsOf(chooser).find((a) => a.title === "Anne Ansatt")).toMatchObject({ type: "Action.Execute" });
   });
 

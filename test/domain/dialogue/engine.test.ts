@@ -223,7 +223,8 @@ describe("restart, cancel, skip", () => {
 
 describe("invalid answers keep everything already given", () => {
   const cases: Array<[string, () => SessionState, unknown, string, Record<string, unknown>?]> = [
-    ["a date that is no date", () => atStep("startDate"), "2026-02-30", "dialogue:errors.badDate"],
+    ["a day February does not have", () => atStep("startDate"), "2026-02-30", "dialogue:errors.noSuchDay", { year: 2026, month: 2, days: 28 }],
+    ["a date that is no date", () => atStep("startDate"), "30/02", "dialogue:errors.badDate"],
     ["a start date too far back", () => atStep("startDate"), "2026-01-01", "dialogue:errors.dateTooEarly"],
     ["a start date too far ahead", () => atStep("startDate"), "2026-06-01", "dialogue:errors.dateTooLate"],
     ["an end date before the start", () => atStep("endDate"), "2026-03-01", "dialogue:errors.endBeforeStart"],

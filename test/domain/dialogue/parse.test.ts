@@ -14,7 +14,9 @@ function stepOf(dialogue: keyof typeof dialogues, id: string): PromptStep {
 
 const parse = (step: PromptStep, text: string, today = TODAY) => parseTextAnswer(step, text, "nb", today, labels);
 const ok = (value: unknown) => ({ ok: true, value });
-const err = (key: string) => ({ ok: false, error: { key: `dialogue:errors.${key}` } });
+const err = (key: string, params?: Record<string, unknown>) => ({ ok: false, error: { key: `dialogue:errors.${key}`, ...(params ? { params } : {}) } });
+/** "Not a date" shows an example the step accepts: today (10 March 2026) as people type it. */
+const notADate = err("badDate", { example: "10.3.2026" });
 
 describe("parseTextAnswer", () => {
   const leaveType = stepOf("report_sickness", "leaveType");
@@ -50,9 +52,12 @@ describe("parseTextAnswer", () => {
     expect(parse(start, "i morgen")).toEqual(ok("2026-03-11"));
     expect(parse(start, "tomorrow")).toEqual(ok("2026-03-11"));
     expect(parse(start, "i går")).toEqual(ok("2026-03-09"));
-    expect(parse(start, "31.2.2026")).toEqual(err("badDate"));
-    expect(parse(start, "2026-02-30")).toEqual(err("badDate"));
-    expect(parse(start, "neste uke")).toEqual(err("badDate"));
+    // A day the month does not have is told as such: "February has 28 days in 2026".
+    expect(parse(start, "31.2.2026")).toEqual(err("noSuchDay", { year: 2026, month: 2, days: 28 }));
+    expect(parse(start, "2026-02-30")).toEqual(err("noSuchDay", { year: 2026, month: 2, days: 28 }));
+    expect(parse(start, "31.4.")).toEqual(err("noSuchDay", { year: 2026, month: 4, days: 30 }));
+    expect(parse(start, "neste uke")).toEqual(notADate);
+    expect(parse(start, "32.13.2026")).toEqual(notADate);
   });
 
   it("takes the nearest year for a day and month without year", () => {
@@ -93,7 +98,7 @@ describe("parseTextAnswer", () => {
   it("without a label lookup understands numbers and numeric dates only", () => {
     expect(parseTextAnswer(leaveType, "2", "nb", TODAY)).toEqual(ok("sykmelding"));
     expect(parseTextAnswer(leaveType, "Sykmelding fra lege", "nb", TODAY)).toEqual(err("notAnOption"));
-    expect(parseTextAnswer(start, "i dag", "nb", TODAY)).toEqual(err("badDate"));
+    expect(parseTextAnswer(start, "i dag", "nb", TODAY)).toEqual(notADate);
     expect(parseTextAnswer(start, "5.3.2026", "nb", TODAY)).toEqual(ok("2026-03-05"));
   });
 });

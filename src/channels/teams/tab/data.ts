@@ -10,7 +10,7 @@ import { audit } from "../../../app/audit.js";
 import { currentCase, syncCases } from "../../../app/cases.js";
 import { localeOf, todayFor } from "../../../app/people.js";
 import { latestVersion, planDocument } from "../../../app/plans.js";
-import { employeeStatusBlocks, nextMilestone, date } from "../../../app/conversation/views.js";
+import { employeeStatusBlocks, nextMilestone, date, durationText } from "../../../app/conversation/views.js";
 import { buildPlanView, type PlanView } from "../../../domain/plan/view.js";
 import { milestoneTitleKey } from "../../../domain/milestones/index.js";
 import { localDateOf } from "../../../domain/time/zone.js";
@@ -91,7 +91,7 @@ export async function tabView(ctx: AppContext, viewer: Person, subject: Person, 
       if (!theirs || !(theirs.result.open || (theirs.result.end !== null && theirs.result.end >= today))) continue;
       const next = nextMilestone(theirs.result, await db.milestoneState.findMany({ where: { caseId: theirs.row.id } }));
       const line = [
-        t("bot:status.teamLine", { start: date({ t, locale, today }, theirs.result.start), weeks: theirs.result.weeks, grade: theirs.result.gradeNow ?? theirs.result.gradeAtEnd }),
+        t("bot:status.teamLine", { start: date({ t, locale, today }, theirs.result.start), duration: durationText(t, theirs.result), grade: theirs.result.gradeNow ?? theirs.result.gradeAtEnd }),
         next ? t("bot:status.teamNext", { milestone: t(milestoneTitleKey(next.id)), date: date({ t, locale, today }, next.due) }) : "",
       ]
         .filter(Boolean)
