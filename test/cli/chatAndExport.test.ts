@@ -32,7 +32,8 @@ beforeAll(async () => {
   await opened.close();
 });
 
-describe("cli chat (the console channel)", () => {
+// Each case spawns several tsx processes; on a loaded 2-core machine one can take minutes.
+describe("cli chat (the console channel)", { timeout: 300_000 }, () => {
   it("reports sickness with piped answers, tells the leader, and exits cleanly at end of input", async () => {
     // Anne's locale is English; she answers by number, by label and by button letter.
     // Anne's today is in her time zone (between 23:00 and 24:00 UTC it is already tomorrow in Oslo).
@@ -66,7 +67,7 @@ describe("cli chat (the console channel)", () => {
   });
 });
 
-describe("cli plan export", () => {
+describe("cli plan export", { timeout: 300_000 }, () => {
   beforeAll(async () => {
     // Make a confirmed plan through the core, then export it from a separate process.
     const opened = await openDatabase(url);

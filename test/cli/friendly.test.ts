@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tempDb.js";
 
-const SLOW = 180_000;
+const SLOW = 400_000;
 
 describe("friendlier CLI answers", () => {
   const dir = tempDir();

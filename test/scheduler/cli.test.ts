@@ -22,7 +22,7 @@ interface Row {
 }
 
 // Each CLI call is a process start (a few seconds on a loaded machine): generous timeouts.
-const SLOW = 180_000;
+const SLOW = 400_000;
 
 const rowsOf = (stdout: string): Row[] => stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Row);
 
