@@ -3,21 +3,18 @@
 // of asking: a hit only makes the bot offer to rephrase or keep the text private.
 
 import { findDiagnosisCodes } from "./codes.js";
-import { BODY_COMPLAINT, BODY_EN, BODY_NORDIC, CASED_TERMS, NEXT_WORD, PHRASES, TERMS } from "./lexicon.js";
-import { collectSpans, compileWordRegex, expandSlots, type Span } from "./matcher.js";
+import { dropFigurative } from "./figurative.js";
+import { findTypos } from "./fuzzy.js";
+import { CASED_TERMS, PHRASES, SLOT_SOURCES, TERMS } from "./lexicon.js";
+import { collectSpans, compileWordRegexes, expandSlots, type Span } from "./matcher.js";
 import { ANY_LETTERS, prepareText } from "./text.js";
 import type { GuardResult, HealthGuard } from "./types.js";
 
-const SLOTS = expandSlots([
-  ["BODY", BODY_NORDIC],
-  ["BODY_EN", BODY_EN],
-  ["BODY_COMPLAINT", BODY_COMPLAINT],
-  ["NEXT_WORD", NEXT_WORD],
-]);
+const SLOTS = expandSlots(SLOT_SOURCES);
 // Phrases first and separately: each regex reports leftmost matches only, and the
 // spans are merged afterwards, so "har vondt i ryggen" comes out whole.
-const PHRASE_RE = compileWordRegex(PHRASES, SLOTS);
-const WORD_RE = compileWordRegex(Object.values(TERMS).flat(), SLOTS);
+const PHRASE_RES = compileWordRegexes(PHRASES, SLOTS);
+const WORD_RES = compileWordRegexes(Object.values(TERMS).flat(), SLOTS);
 const CASED_RE = new RegExp(`(?<![${ANY_LETTERS}0-9])(?:${CASED_TERMS.join("|")})(?![${ANY_LETTERS}0-9])`, "g");
 
 /** In text written in capitals, "ME" and "MS" are just words. */
@@ -49,9 +46,12 @@ function mergeSpans(spans: Span[]): Span[] {
 export function checkHealthDetails(text: string): GuardResult {
   if (text.trim() === "") return { flagged: false, matches: [] };
   const { original, lower } = prepareText(text);
-  const spans: Span[] = [];
-  collectSpans(PHRASE_RE, lower, spans);
-  collectSpans(WORD_RE, lower, spans);
+  let spans: Span[] = [];
+  for (const re of PHRASE_RES) collectSpans(re, lower, spans);
+  for (const re of WORD_RES) collectSpans(re, lower, spans);
+  findTypos(lower, [...spans], spans);
+  // work talk borrowing a health word ("serveren hoster"); codes have rules of their own
+  spans = dropFigurative(lower, spans);
   const cased: Span[] = [];
   collectSpans(CASED_RE, original, cased);
   if (cased.length > 0 && !isShouting(original)) spans.push(...cased);

@@ -35,9 +35,12 @@ const BODY_NORDIC_STEMS = [
   "øj", "ög(?:a|on)", "kjev", "käk", "kæb", "lår", "lysk", "ljumsk", "tå", "tær", "tår",
   "finger", "fingr", "ledd", "muskl", "muskel", "muskulatur", "nerv", "bekken", "bäcken",
   "bækken", "hjert", "hjärt", "hjart", "lung", "kropp", "krop", "nyr", "njur", "tarm",
+  // colloquial "hue" (head), collar bones, ribs, handledd (nynorsk), liver
+  "hue", "kragebein", "kragebens?", "nyckelben", "ribbein", "ribben", "revben", "handledd",
+  "lever", "lyske", "legg", "lægg", "lænd", "hamstring",
 ];
 /** Endings for the stems above (definite and plural forms in the three languages). */
-const BODY_ENDINGS = "(?:a|e|en|et|er|ene|erne|erna|arna|orna|na|ne|n|t|ar|or|s|ta|tat|at)?";
+const BODY_ENDINGS = "(?:a|e|en|et|er|ene|erne|erna|arna|orna|na|ne|n|t|ar|or|s|ta|tat|at|an)?";
 export const BODY_NORDIC = `(?:${BODY_NORDIC_STEMS.join("|")})${BODY_ENDINGS}`;
 
 const BODY_EN_WORDS = [
@@ -45,6 +48,8 @@ const BODY_EN_WORDS = [
   "knees?", "hips?", "legs?", "foot", "feet", "ankles?", "head", "stomach", "belly",
   "chest", "throat", "tooth", "teeth", "ears?", "eyes?", "jaw", "thighs?", "toes?",
   "fingers?", "joints?", "muscles?", "spine", "heart", "lungs?", "pelvis", "body",
+  "collarbone", "ribs?", "hamstrings?", "groin", "calf", "achilles", "liver", "kidneys?",
+  "bladder", "bowel", "brain", "skin",
 ];
 export const BODY_EN = `(?:${BODY_EN_WORDS.join("|")})`;
 
@@ -83,7 +88,18 @@ const FUNCTION_WORDS = [
 export const NEXT_WORD = `(?!(?:${FUNCTION_WORDS.join("|")})(?![${LOWER_LETTERS}]))[${LOWER_LETTERS}][${LOWER_LETTERS}\\-/]{2,}`;
 
 /** Determiners that may sit between a preposition and a body part. */
-const DET = "(?:(?:min|mi|mitt|mine|din|sin|si|sitt|sine|hans|hennes|hendes|den|det|de|hele|heile|hela|venstre|høyre|høgre|højre|vänster|höger|nedre|øvre|övre|begge|bägge|båda|my|his|her|the|both|left|right|lower|upper) )?";
+const DET = "(?:(?:min|mi|mitt|mine|din|sin|si|sitt|sine|hans|hennes|hendes|den|det|de|hele|heile|hela|venstre|høyre|høgre|højre|vänster|höger|nedre|øvre|övre|begge|bägge|båda|to|två|tre|flere|fleire|flera|my|his|her|the|both|left|right|lower|upper|two|three|a|an) )?";
+
+/** Hospitals by kind and by name (the big ones people name in a chat). A hospital is
+ *  a health detail only when someone is there as a patient (see PHRASES). */
+export const HOSPITAL = `(?:${[
+  `[${LOWER_LETTERS}]*(?:sykehus|sjukehus|sjukhus|hospital|lasarett)(?:et|ets|en|a|s|er|ene)?`,
+  "ullevål", "ahus", "haukeland", "st\\.? ?olavs?", "unn", "karolinska", "sahlgrenska",
+  "danderyd", "akademiska", "skejby", "herlev", "hvidovre", "bispebjerg", "gentofte", "riget",
+].join("|")})`;
+
+/** The slots the lexicon's entries may name, in dependency order (see matcher.ts). */
+export const SLOT_SOURCES: Array<[string, string]> = [];
 
 /** Single words and fixed phrases. Grouped by kind; the comment says what is left
  *  out on purpose. */
@@ -163,7 +179,7 @@ export const TERMS: Record<string, readonly string[]> = {
     "bekkenløsning~", "bækkenløsning~", "foglossning~",
     "*fraktur~", "fractur~",
     "astma~", "asthma~", "kols", "copd", "pneumoni~", "pneumonia", "bronkitt~", "bronkit~",
-    "bronchit~", "influensa~", "influenza~", "flu", "forkjøl~", "förkyl~", "forkøl~",
+    "bronchit~", "flu", "forkjøl~", "förkyl~", "forkøl~",
     "*betennelse~", "*betennels~", "*betændelse~", "*inflammation~", "*infeksjon~", "*infektion~",
     "*infections?", "tuberkulos~", "hepatitt~", "hepatit~", "borreli~", "kyssesyk~", "kyssesyg~",
     "mononukle~", "körtelfeber~",
@@ -176,7 +192,7 @@ export const TERMS: Record<string, readonly string[]> = {
     "*itis", // English inflammations: tendinitis, bursitis, gastritis, sinusitis …
     "*opati~", "*opathy", "anemi~", "an(?:a)?emia", "jernmangel~", "järnbrist~", "trombose~",
     "thrombos~", "emboli~", "skolios~", "scolios~", "narkolepsi~", "narcolep~", "sarkoidos~",
-    "sarcoid~", "lupus", "hashimoto~", "ulcers?", "hernia~", "havandeskap~",
+    "sarcoid~", "lupus", "hashimoto~", "ulcers?", "hernia~", "havandeskap~", "sukkersjuk~",
   ],
   pregnancy: [
     // pregnancy leave and benefits are arrangements, not health details
@@ -211,10 +227,65 @@ export const TERMS: Record<string, readonly string[]> = {
     "ultralyd~", "blodprøve~", "blodprov~", "blood tests?", "biopsi~", "biopsy", "koloskopi~",
     "gastroskopi~",
   ],
+  // Everyday words for common ailments, in all five languages (round two).
+  everyday: [
+    "ryggskudd~", "ryggskot~", "hekseskud~", "hold i (?:ryggen|nakken|lænden|siden)",
+    "*omgangssyk~", "*omgangssjuk~", "magesyk~", "mavesyg~", "magsjuk~", "*kräksjuk~",
+    "roskildesyge~", "stomach bug", "tummy bug", "winter vomiting bug", "norovirus~",
+    "(?:mage|mave|mag|rs-|herpes)virus~", "*influensa~", "*influenza~",
+    "helvetesild~", "helvedesild~", "bältros~", "halsfluss~", "hjertebank~", "hjartebank~",
+    "hjärtklappning~", "palpitations?", "andpust~", "tungpust~", "andfådd~", "åndenød~",
+    "andenød~", "short of breath", "breathless~", "nedfor", "depp(?:a|et|ete|ede|ig|iga|igt|ad|ade)",
+    "(?:sår|vond|såre) hals~", "tett nese", "rennende nese", "snørrete", "feberfri~",
+    "(?:mage|mave|mag)smert~", "sår i munnen", "(?:lyske|navle|lysk)brokk~", "(?:ljumsk|navel)bråck~",
+    "(?:lyske|navle)brok", "blindtarm~", "appendi[cs]it~", "gallestein~", "gallsten~",
+    "nyrestein~", "njursten~", "mensen", "menstruasjon~", "menstruation~", "period pains?",
+    "mensvärk~", "(?:got|have|has|had|with|caught) shingles", "tonsil~",
+    "koma(?:en|n|et)?", "hjärtattack~", "hjerteanfald~", "hjerteattakk~",
+    "mistenkt (?:kreft|brudd|hjerneslag|slag)", "kjemoterapi~",
+    "(?:have|has|had|got|running|with|and) (?:a (?:(?:high|slight|bit of a) )?|high )temperature(?! (?:of|in|at|control|sensor|log|reading))",
+  ],
+  // Being in hospital as a patient; the places that are only ever visited as one.
+  hospital: [
+    "legevakt~", "skadelegevakt~", "akuttmottak~", "akutmottag~", "akutmodtag~", "akutten",
+    "akuten", "skadestue~", "intensiven", "intensivavd~", "intensivavdelning~", "intensivafd~",
+    "intensivbehandl~", "a&e", "emergency (?:room|department)", "urgent care", "intensive care",
+    "(?:in|into|to|on|from) (?:the )?icu", "(?:children's|maternity|psychiatric|cardiac|cancer|oncology|surgical|orthop(?:a)?edic|stroke) ward",
+    "(?:sykehus|sjukehus|sjukhus|hospitals?)(?:time|tid|kontroll|innleggelse|opphold|opphald|vistelse|ophold)~",
+    "hospital (?:appointment|stay|visit)s?", "barselavdeling~", "fødeavdeling~",
+    "förlossningen", "fødegangen",
+  ],
+  addiction: [
+    "avrusning~", "avgiftning~", "afvænning~", "afrusning~", "rusbehandl~", "rusomsorg~",
+    "rusklinikk~", "beroendemottag~", "beroendevård~", "beroendeenhet~", "alkoholbehandl~",
+    "alkoholist~", "*(?:rus|alkohol|spill|spille|spel|drog|narkotika|tablett|pille|opioid|stoff)(?:avheng|afhæng|beroend|misbruk|misbrug|missbruk)~",
+    "aa-(?:møte|möte|møde)~", "na-(?:møte|möte|møde)~", "(?:aa|na) meetings?",
+    "anonyme alkoholikere", "anonyma alkoholister", "alcoholics anonymous", "narcotics anonymous",
+    "anonyme narkomane", "sobriety", "relaps(?:e|ed|es|ing|en)?", "(?:in|into|to|from|out of|after) rehab",
+    "rehab (?:for|clinic|centre|center)", "(?:in|into|through|completed|finished|after|from) detox",
+    "legemiddelassistert rehabilitering", "substitusjonsbehandl~", "metadonbehandl~",
+    "drug (?:addiction|abuse|problems?)", "alcohol (?:abuse|problems?|dependence|addiction)",
+  ],
+  // A bereavement is not a health detail; a grief reaction treated as one is.
+  grief: [
+    "*sorgreaksjon~", "*sorgreaktion~", "sorgterap~", "sorggrupp~", "sorgsamtal~", "sorgbehandl~",
+    "(?:komplisert|komplicerad|kompliceret|forlenget|langvarig|patologisk) sorg~",
+    "(?:complicated|prolonged|traumatic) grief", "grief (?:counsel~|therap~|support)",
+    "bereavement (?:counsel~|therap~|support)",
+  ],
+  // Therapies and tests (round two).
+  therapy: [
+    "kbt~", "*atferdsterapi~", "*adferdsterapi~", "*beteendeterapi~", "*adfærdsterapi~",
+    "samtal(?:e|s)?terap~", "terapeut~", "*psykoterapeut~", "emdr",
+    "(?:penicillin|antibiotika|antibiotikum|antibiotics?|antibiotikakur)~", "beta ?block~",
+    "betablokk~", "betablock~", "blodfortynn~", "blodförtunn~", "blodfortynd~", "blood thinners?",
+    "gastroskop~", "kolonoskop~", "mammograf~", "mammogram~",
+    "(?:cortison|kortison|steroid)(?:sprøyte|spruta|injeksjon|injektion|indsprøjtning)~",
+  ],
   medication: [
     "medisin(?!sk)~", "medikament~", "medicin(?!sk)~", "medication~", "meds", "läkemedel~",
     "lægemid(?:del|ler)~", "legemid(?:del|ler)~", "tablett~", "pills?", "piller",
-    "painkiller~", "*lykkepille~", "pain ?killers?", "bivirkning~", "biverkning~",
+    "painkiller~", "*lykkepille~", "*lyckopill~", "pain ?killers?", "bivirkning~", "biverkning~",
     "side effects? (?:of|from) (?:the |my )?(?:medication|medicine|meds|pills|tablets|treatment)",
     "beroligende~", "lugnande~", "sedativ~", "opioid~", "opiat~", "benzodiazepin~", "benzo(?:s|er)?",
     "sovemedisin~", "sovemedicin~", "sove(?:tablett|pille|piller)~", "sömn(?:tablett|medel)~",
@@ -291,6 +362,72 @@ export const PHRASES: readonly string[] = [
   "(?:fått|fikk|fekk|fick|fik|fået|har|have|has|had|got|given|gett|received) (?:en |ei |ein |ett |et |a |the )?diagnos(?:e|en|a|is)? (?:som heter |på |med |of )?{NEXT_WORD}",
   "diagnos(?:tisert|tisera[dt]|ticeret|ticeres|tisere[rs]?|ed) (?:med|with|som|as) {NEXT_WORD}",
   "(?:fått|fikk|fekk|fick|fik|fået) (?:påvist|konstatert|konstateret|påvisat) (?:en |ei |ein |ett |et )?{NEXT_WORD}",
+
+  // ---- round two ----
+  // a patient in hospital: "ligger på sykehus", "ble kjørt til sykehuset", "I'm in the
+  // hospital"; not "vi leverer til sykehuset" or "jobber på Haukeland"
+  "(?:var|er|är|ligger|ligg|lå|låg|ligget|legat|ble|blei|vart|blev|blitt|blivit|blevet|havnet|hamna|hamnade|hamnat|endte|enda|endade|kom|kommet|kjørt|kjørte|køyrd|køyrde|körd|kördes|fördes|sendt|sendte|skickad|skickades|måtte|måste|skal|ska|skulle|må|vært|vore|varit|været|been|was|were|spent (?:the night|the weekend|a week|two days|three days|the day)|ended up|rushed|taken|went|gone|utskrevet|utskriven|udskrevet|discharged|hjem|heim|hem|home|(?:i|she|he|they|we)(?:'m|'s|'re| am| is| are)) (?:(?:akutt|akut|raskt|straks|rett|direkte|igjen|igen|nettopp|just|again|straight|inn|in|ind|inne|opp|up|back|tilbake|med ambulanse|med ambulans|med ambulance|i ambulanse|by ambulance|for observasjon|for observation) )*(?:på|til|till|in|i|to|at|hos|ved|innom|inom|into|fra|frå|från|from) (?:the )?{HOSPITAL}",
+  "(?:time|timen|tid|tiden|tida|kontroll|kontrollen|undersøkelse~|undersökning~|undersøgelse~|undersøking~|appointment|check-?up|scan|skanning|scanning|operasjon|operation|behandling~) (?:på|hos|at|i|ved|till|til|in) (?:the )?{HOSPITAL}",
+  // "ble lagt inn" is also "was entered" (hours, orders): a person must be the subject
+  "(?:jeg|eg|jag|han|hun|ho|hon|hen|i|she|he|mor|mora|mamma|far|faren|pappa|sønnen|sonen|son|dattera|datteren|dottera|dottern|dotter|datter|mannen|kona|barnet|ungen|kæresten|sambon|min [a-zæøå]+|mi [a-zæøå]+|mitt [a-zæøå]+) (?:ble|blei|vart|har blitt|har vorte|blev|blivit|er blevet|er blitt|lades|har lagts) (?:(?:akutt|raskt|straks|akut|hurtigt) )?lag[dt] in[nd]?",
+  "lag[dt] in[nd]? (?:(?:på|til) (?:the )?{HOSPITAL}|for observasjon|for observation|akutt|akut)",
+  "lades in (?:på|akut)",
+  "(?:åkte|åkt|kom|kommit|fördes|blev|körde mig|körde) in (?:akut|till akuten|på akuten|till sjukhuset)",
+  "(?:was|been|got|being|were|i'm|she's|he's|am|is) admitted(?! to (?:the )?(?:bar|university|college|programme|program|school|course|team|board))",
+  "kept (?:me|him|her|them) in (?:overnight|for observation|for a few days|for two days)",
+  // pregnancy: "har termin i april", "I'm due in June", "venter tvillinger"
+  "(?:har|fått|fikk|fekk|fick|fik|fået|hun har|ho har|hon har) termin (?:i|den|på|om|til|rundt|kring|omkring|midt|tidlig|sent|\\d)",
+  // Swedish "terminen" is also the school term
+  "terminen (?:er|var|min|mi|vår|vores|er satt|blir)", "termin(?:s)?dato~", "beräknat förlossningsdatum",
+  // "due" with a month or a number of weeks: "I'm due in a meeting" is not a pregnancy
+  "(?:i'm|i am|she's|she is|we're|we are|baby is|baby's|the baby is) due (?:(?:in|on|around|at the end of|at the start of|any day|early|late|mid|next) )*(?:(?:early|late|mid|the end of|the start of|the middle of) )?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|fall|winter|christmas|easter|\\d+ (?:weeks|months)|(?:a|two|three|four|five|six|a few|a couple of) (?:weeks|months)|(?:next|this) (?:month|week)|any day)",
+  "expecting (?:our|a|my|her|their|his) (?:(?:first|second|third|fourth|new) )?(?:baby|child|twins|little one)",
+  "(?:venter|ventar|väntar) (?:barn|tvillinger|tvillingar|trillinger|baby|en baby|vårt første|vår første|vores første|vårt första)",
+  "(?:tok|tatt|hatt|gjort|gjennomført|tog|taget|haft|fått|fikk|fick|gjorde|gennemført|fik|fået|had|having|have|got|lige haft|nettopp hatt) (?:(?:en|ei|ein|et|ett|an|a) )?abort~",
+  "aborten", "abortion~",
+  // addiction: "drikker for mye", "sliter med alkoholen", "avhengig av sovepiller", "rusfri"
+  "(?:drikker|drakk|drukket|drikk|drikke|druckit|dricker|drack|dricka|drak|drinking|drink|drank|drunk) (?:(?:alt|altfor|alldeles|way|far|much|lidt|litt|lite|a bit|klart) )?(?:for mye|for mykje|för mycket|for meget|too much)(?! (?:kaffe|kaffi|coffee|te|tea|brus|cola|energidrikk|energidryck|vann|vatten|water)(?![a-zß-öø-ſ]))",
+  "(?:sliter|slit|strever|kämpar|kæmper|struggl~|problem~|trøbbel|issues?|trouble) (?:med|with) (?:(?:den|det|the|my|min) )?(?:alkohol~|alcohol|drinking|drikking~|drikkinga|drikken|spriten|drugs|rusen|rus|pillene|piller|pills|gambling|spillingen|spelandet|narkotika|hasj|kokain~|cocaine|stoff~)",
+  "(?:avhengig|avhengige|beroende|afhængig|afhængige|addicted) (?:av|af|til|of|to) (?:(?:den|det|the|min|mine|my) )?(?:alkohol~|alcohol|piller|pills|tabletter|tablets|sove(?:piller|tabletter|medisin|medicin)~|sleeping pills|smertestillende|painkillers|spill~|spel~|gambling|narkotika|drugs|kokain~|cocaine|hasj|cannabis|opioid~|sprit|opiater)",
+  "(?:misbrukt|misbruker|misbrukte|missbrukat|missbrukar|missbrukade|misbrugt|misbruger|misbrugte|abused|abusing|misused) (?:(?:alkohol|tabletter|piller|pills|narkotika|droger|drugs|stoff|hasj|cannabis|kokain|opioider|painkillers|smertestillende|legemidler|läkemedel|lægemidler))",
+  // a party can be "rusfri" too: a person, or a time, makes it about someone's addiction
+  "(?:vært|vore|varit|været|holdt meg|holder meg|hållit mig|holdt mig|holdt seg) (?:(?:helt) )?(?:edru|nykter|ædru|rusfri~)",
+  "(?:jeg|eg|jag|han|hun|ho|hon|hen|i|she|he|mor|mora|mamma|far|faren|pappa|sønnen|sonen|son|dattera|datteren|dottera|dottern|dotter|datter|mannen|kona|barnet|ungen|kæresten|sambon|min [a-zæøå]+|mi [a-zæøå]+|mitt [a-zæøå]+) (?:er|är|har blitt|har blivit|er blevet) (?:(?:helt|nå|no|nu) )?(?:edru|ædru|nykter|rusfri~)",
+  "(?:edru|ædru|nykter|rusfri~) (?:(?:nå|no|nu|igjen|igen|sedan|siden|sidan|sia|i \\d+)(?![a-zæøåäö]))", "nykter alkoholist~",
+  "(?:been|stayed|staying|stay|i'm|am|getting|get|she's|he's) sober",
+  "(?:fått|fikk|hatt|fick|haft|fik|fået|had) (?:(?:et|ett|ei|en|a) )?(?:tilbakefall|tilbakefal|återfall|tilbagefald)",
+  "(?:(?:begynt|begynte|startet|starta|startat|började|börjat|påbörjat|startede|begyndt|begyndte|byrja|byrjar|går|gikk|gått|gick|gik|gå) (?:i|på|til) behandling|(?:jeg|eg|jag|han|hun|ho|hon|hen) (?:er|är|var) (?:(?:fortsatt|framleis|fortfarande|stadig|nå|nu|no) )?(?:i|under) behandling)",
+  // not "behandling av søknaden / af sagen" (processing)
+  "behandling (?:for|mot|mod|för) {NEXT_WORD}",
+  "(?:in|started|starting|having|getting|receiving|under|need) treatment(?! (?:plan|of|for the data|options for the))",
+  "(?:being|been|getting|get) treated for {NEXT_WORD}", "in treatment for",
+  // stress as an illness (Danish above all): "jeg har stress", "gået ned med stress"
+  "(?:jeg|eg|jag|han|hun|ho|hon|hen|i|i've|she|he|she's|he's) (?:har|hadde|havde|hade|fik|fikk|fick|fekk|have|has|had|got|have got|har haft|har hatt|har fået|har fått) (?:(?:fået|fått|haft|hatt) )?stress(?! (?:med|på|over|før|i|inför|op|omkring|rundt|around|about|with|at|before|over|on|from|i forhold)(?![a-zß-öø-ſ]))",
+  "(?:gået|gik|går|gikk|gått|gick|gjekk|gone|went|going) ned med stress~",
+  "(?:gått|gick|går|gå|gåt) in i väggen", "(?:jeg|eg|jag|han|hun|ho|hon|hen) (?:(?:har|hadde) )?(?:møtt|møtte|møter|traff|truffet|gått i|gikk i|gått på|gikk på|ramlet i|ramla i) veggen",
+  // injuries in everyday words: "vrikket ankelen", "strekk i lysken", "threw my back out"
+  "(?:sträckt|sträckte|stukket|stukke|stukat|stukade|vrikket|vrikka|vrikke|vrickat|vrickade|vricka|forstuet|forstuvet|forstuvede|forstuve|forvredet|forvridd|overtråkk|overtrådt|pulled|tore|torn|ruptured|dislocated) " + DET + "(?:{BODY}|{BODY_EN})",
+  "(?:strekk|strekkskade|sträckning|forstrækning|overbelastning|slitasje|slitage) (?:i|på) " + DET + "{BODY}",
+  "(?:blod)?propp i " + DET + "{BODY}", "verkende " + DET + "{BODY}",
+  "(?:threw|throw|thrown|throwing|put|putting|puts) (?:my|his|her) back out",
+  "(?:throwing|threw|thrown|throw) up(?! (?:a|an|the|some|new|errors?|ideas?|warnings?|questions?|flags?)(?![a-zß-öø-ſ]))",
+  "(?:mistet|mista|miste|mister|tappat|tappade|tabt|tabte|taber|lost|losing) (?:(?:deler av|noe av|noko av|delar av|dele af|noget af|part of|some of|all of) )?(?:hørselen|hørsla|høyrsla|hörseln|hørelsen|my hearing|(?:synet|synen|my sight)(?! (?:for|of|på|av|af)(?![a-zß-öø-ſ])))",
+  "(?:hjertet|hjartet|hjärtat) (?:galopperer|galopperar|raser|hamrer|hamrar|dunker|dunkar|slår (?:fort|hurtigt|snabbt|ujevnt|ujamt|oregelbundet|uregelmæssigt))",
+  "mår (?:(?:så|väldigt|jätte|riktigt|lite|fortfarande|ofta) )?illa", "mår psykiskt dåligt",
+  "(?:feel|feeling|felt|been feeling|feels) (?:(?:really|very|quite|so|a bit|pretty|rather|pretty) )?(?:low|down)(?! (?:on|to|the|about the)(?![a-zß-öø-ſ]))",
+  "(?:cough(?:s|ed|ing)?|(?:a|my|bad|dry|nasty|persistent|chesty|terrible|awful) cough~)",
+  // cough in the Nordic languages; not English "host", "hosted", "hosting"
+  "host(?:e|en|er|et|a|ar|ade|at|an|ede|ende)",
+  // the cause of a sick leave or an assessment: "utredning for ADHD", "tested for covid"
+  // (English "tested for" and "screened for" are as often about software)
+  "(?:utredning|utredes|utgreiing|utgreiast|utgreidd|utreds|udredning|udredes|udredt) (?:for|för|mot|af) {NEXT_WORD}",
+  "(?:having|had|have|got|get|getting|waiting for|booked for|booked in for) (?:(?:a|an|my) )?(?:mri|ct scan|ultrasound|x-ray|biopsy)",
+  "(?:having|waiting for|booked for|booked in for) (?:(?:a|an|my) )?scan",
+  "scan (?:on|of) (?:my|his|her|the) {BODY_EN}", "(?:scanning|skanning) (?:af|av|på) " + DET + "{BODY}",
+  // CBT only where it is a therapy (CBT is also computer-based training)
+  "(?:in|into|doing|having|started|starting|attending|referred (?:for|to)|waiting for|on a course of|course of|go to) cbt",
+  "cbt (?:sessions?|therapy|therapist|appointments?)",
+  "(?:samtaler|samtalar|samtal|sessions) (?:hos|med|with) (?:(?:en|ein|ei|a|the|my) )?(?:psyk~|terapeut~|therapist|counsell?or|kurator~)",
 ];
 
 /** Acronyms that are health details only in capitals ("ME", not "help me"). Matched
@@ -299,4 +436,16 @@ export const CASED_TERMS: readonly string[] = [
   "(?<!(?:[Hh]elp|[Ll]et|[Cc]all|[Tt]ell|[Gg]ive|[Ss]end|[Ee]mail|[Ee]-mail|[Aa]sk|[Ss]how|[Cc]ontact|[Jj]oin|[Ff]or|[Tt]o|[Ww]ith|[Aa]bout|[Ll]ike|[Pp]ing|[Tt]ext|[Mm]ail|[Rr]emind|[Ii]nform|[Ff]ollow|[Tt]ag|[Aa]dd|[Ii]nvite)[\\s]+)ME(?:/CFS)?",
   "MS(?![\\s\\-]*(?:Teams|Office|Word|Excel|Outlook|Project|Forms|Planner|Access|SQL|Paint|Dynamics|Azure|Edge|Windows|Visio|OneNote|365|Store|Navision|SharePoint|Sharepoint|Power|DOS|Exchange))",
   "ALS", "KOL", "HIV", "AIDS", "MR",
+  // legemiddelassistert rehabilitering; "lar" (lets) is lower case
+  "LAR",
+  // the emergency room; Swedish "Er" (you) is not in capitals
+  "(?<=(?:[Tt]he|[Ii]n|[Tt]o|[Aa]t) )ER",
 ];
+
+SLOT_SOURCES.push(
+  ["BODY", BODY_NORDIC],
+  ["BODY_EN", BODY_EN],
+  ["BODY_COMPLAINT", BODY_COMPLAINT],
+  ["NEXT_WORD", NEXT_WORD],
+  ["HOSPITAL", HOSPITAL],
+);

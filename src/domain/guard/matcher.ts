@@ -5,7 +5,9 @@
 // tries every alternative at every word start, and a pattern that large runs in the
 // bytecode interpreter). Factoring the alternatives into a trie on their leading
 // letters ("depres…|deprim…" → "d(?:e(?:p(?:res…|rim…)))") and writing the letter
-// class compactly brings a sentence down to a few microseconds.
+// class compactly brings a sentence down to a few microseconds. And V8 stops
+// optimising a pattern whose source passes 20,000 characters (about 20 times slower
+// here), so a large lexicon is compiled into several regexes below that size.
 
 import { LOWER_LETTERS } from "./text.js";
 
@@ -91,6 +93,31 @@ export function compileWordRegex(entries: readonly string[], slots: Slots): RegE
   // compound with at least three letters in front ("fangst" must not give "angst").
   if (compound.length > 0) alternatives.push(`(?:${LETTER}{3,}?)??(?:${factor(compound, TRIE_DEPTH)})`);
   return new RegExp(`${BOUNDARY_BEFORE}(?:${alternatives.join("|")})${BOUNDARY_AFTER}`, "g");
+}
+
+/** Below V8's limit for optimising a regex (kRegExpTooLargeToOptimize, 20 K). */
+const MAX_SOURCE = 15_000;
+
+/** The entries as few word regexes as keep each under MAX_SOURCE characters. Entries
+ *  are packed in sorted order so that those with the same leading letters share a
+ *  regex and its trie. A hit may overlap another regex's: callers merge spans. */
+export function compileWordRegexes(entries: readonly string[], slots: Slots, maxSource = MAX_SOURCE): RegExp[] {
+  const sorted = [...entries].sort((a, b) => a.replace(/^\*/, "").localeCompare(b.replace(/^\*/, "")));
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let size = 0;
+  for (const entry of sorted) {
+    const cost = toSource(entry.replace(/^\*/, ""), slots).length + 1;
+    if (chunk.length > 0 && size + cost > maxSource) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
+    }
+    chunk.push(entry);
+    size += cost;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks.map((c) => compileWordRegex(c, slots));
 }
 
 export interface Span {

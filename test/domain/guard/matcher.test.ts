@@ -1,15 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { BODY_COMPLAINT, BODY_EN, BODY_NORDIC, NEXT_WORD, PHRASES, TERMS } from "../../../src/domain/guard/lexicon.js";
+import { PHRASES, SLOT_SOURCES, TERMS } from "../../../src/domain/guard/lexicon.js";
 import { collectSpans, compileWordRegex, expandSlots, type Span } from "../../../src/domain/guard/matcher.js";
 import { parseLabelledTsv } from "../../../src/domain/guard/index.js";
 
-const slots = expandSlots([
-  ["BODY", BODY_NORDIC],
-  ["BODY_EN", BODY_EN],
-  ["BODY_COMPLAINT", BODY_COMPLAINT],
-  ["NEXT_WORD", NEXT_WORD],
-]);
+const slots = expandSlots(SLOT_SOURCES);
 const words = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => m[0]);
 
 describe("lexicon notation", () => {
