@@ -58,17 +58,26 @@ describe("evaluateGuard", () => {
   });
 });
 
-// Floors a little under what the guard reaches today (1.00 and 1.00 on both sets, see
-// `npx tsx scripts/guard-eval.ts`), so a change that costs precision or recall fails.
-// The holdout is small (35 positives, 40 negatives): 0.90 allows about three misses.
-const MAIN_FLOOR = 0.95;
+// The main set is the one the lexicon is tuned on: the guard reaches 1.00 and 1.00
+// there (`npm run bench -- guard`), and the floors catch a change that costs either.
+// The held-out sets are never tuned against; their floors are set from the figures
+// measured once, after the second round of tuning (holdout.tsv 1.00/1.00 on 75
+// sentences; holdout-colloquial.tsv 0.99/0.98 on 233), a little lower so that one
+// or two new misses in a later lexicon change do not fail the suite, but a real
+// loss does. The target of the issue (precision 0.97, recall 0.95) is the floor of
+// the larger held-out set.
+const MAIN_FLOOR = 0.98;
 const HOLDOUT_FLOOR = 0.9;
+const COLLOQUIAL_PRECISION_FLOOR = 0.97;
+const COLLOQUIAL_RECALL_FLOOR = 0.95;
+
+const LANGUAGES = new Set(["nb", "nn", "sv", "da", "en"]);
 
 describe("the health guard on the labelled sentences", () => {
-  it("main set: at least 250 sentences in all five languages, precision and recall at the floor", () => {
+  it("main set: at least 600 sentences in all five languages, precision and recall at the floor", () => {
     const rows = fixture("labelled.tsv");
-    expect(rows.length).toBeGreaterThanOrEqual(250);
-    expect(new Set(rows.map((r) => r.lang))).toEqual(new Set(["nb", "nn", "sv", "da", "en"]));
+    expect(rows.length).toBeGreaterThanOrEqual(600);
+    expect(new Set(rows.map((r) => r.lang))).toEqual(LANGUAGES);
     const e = evaluateGuard(rows);
     expect(e.precision).toBeGreaterThanOrEqual(MAIN_FLOOR);
     expect(e.recall).toBeGreaterThanOrEqual(MAIN_FLOOR);
@@ -78,8 +87,28 @@ describe("the health guard on the labelled sentences", () => {
     const rows = fixture("holdout.tsv");
     expect(rows.length).toBeGreaterThanOrEqual(60);
     const e = evaluateGuard(rows);
-    expect(new Set(rows.map((r) => r.lang))).toEqual(new Set(["nb", "nn", "sv", "da", "en"]));
+    expect(new Set(rows.map((r) => r.lang))).toEqual(LANGUAGES);
     expect(e.precision).toBeGreaterThanOrEqual(HOLDOUT_FLOOR);
     expect(e.recall).toBeGreaterThanOrEqual(HOLDOUT_FLOOR);
+  });
+
+  it("colloquial holdout (never tuned against): precision ≥ 0.97 and recall ≥ 0.95", () => {
+    const rows = fixture("holdout-colloquial.tsv");
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(rows.map((r) => r.lang))).toEqual(LANGUAGES);
+    const e = evaluateGuard(rows);
+    expect(e.precision).toBeGreaterThanOrEqual(COLLOQUIAL_PRECISION_FLOOR);
+    expect(e.recall).toBeGreaterThanOrEqual(COLLOQUIAL_RECALL_FLOOR);
+  });
+
+  it("no sentence is in two sets (a held-out sentence copied into the main set would leak)", () => {
+    const sets = ["labelled.tsv", "holdout.tsv", "holdout-colloquial.tsv"].map(
+      (name) => new Set(fixture(name).map((r) => r.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim())),
+    );
+    for (let i = 0; i < sets.length; i++)
+      for (let j = i + 1; j < sets.length; j++) {
+        const both = [...(sets[i] as Set<string>)].filter((t) => (sets[j] as Set<string>).has(t));
+        expect(both).toEqual([]);
+      }
   });
 });

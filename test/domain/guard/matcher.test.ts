@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PHRASES, SLOT_SOURCES, TERMS } from "../../../src/domain/guard/lexicon.js";
-import { collectSpans, compileWordRegex, expandSlots, type Span } from "../../../src/domain/guard/matcher.js";
+import { collectSpans, compileWordRegex, compileWordRegexes, expandSlots, type Span } from "../../../src/domain/guard/matcher.js";
 import { parseLabelledTsv } from "../../../src/domain/guard/index.js";
 
 const slots = expandSlots(SLOT_SOURCES);
@@ -81,5 +81,28 @@ describe("the compiled lexicon", () => {
       .map((r) => r.text.toLowerCase())
       .filter((text) => flagged(combined, text) !== flagged(single, text));
     expect(disagree).toEqual([]);
+  });
+});
+
+describe("compileWordRegexes", () => {
+  it("keeps every regex under V8's limit for optimising a pattern, and finds what one regex finds", () => {
+    const entries = Object.values(TERMS).flat();
+    const chunks = compileWordRegexes(entries, slots);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const re of chunks) expect(re.source.length).toBeLessThan(20_000);
+    const text = "depresjonen, sosialangst og migreneanfall; fangst og krefter";
+    const found = (res: RegExp[]) => {
+      const spans: Span[] = [];
+      for (const re of res) collectSpans(re, text, spans);
+      return spans.map((s) => text.slice(s.start, s.end)).sort();
+    };
+    expect(found(chunks)).toEqual(found([compileWordRegex(entries, slots)]));
+    expect(found(chunks)).toEqual(["depresjonen", "migreneanfall", "sosialangst"]);
+  });
+
+  it("splits into as many regexes as the size bound asks for", () => {
+    const small = compileWordRegexes(["migren~", "depresj~", "angst~"], slots, 12);
+    expect(small.length).toBe(3);
+    expect(compileWordRegexes(["migren~", "depresj~", "angst~"], slots).length).toBe(1);
   });
 });
