@@ -215,8 +215,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     let clock = NOW;
     const ctx: AppContext = { config: loadConfig({ DATABASE_URL: `file:${file}`, LOG_LEVEL: "silent" }), db, logger: createLogger("silent"), clock: () => clock };
     const unlimited = new RateLimitedSlack(Infinity);
-    const services = createServices(ctx, [unlimited]);
-    const scheduler = new Scheduler(services, defaultSchedulerSettings("Europe/Oslo"));
+    const services = createServices(ctx, { platformChannels: [unlimited], settings: defaultSchedulerSettings("Europe/Oslo") });
+    const { scheduler } = services;
     const measure = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
       queries = 0;
       const t = process.hrtime.bigint();
@@ -280,8 +280,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 
     // Sends per second against a platform that allows `rate` messages a second.
     const limited = new RateLimitedSlack(rate);
-    const services2 = createServices({ ...ctx, clock: () => clock }, [limited]);
-    const scheduler2 = new Scheduler(services2, defaultSchedulerSettings("Europe/Oslo"));
+    const services2 = createServices({ ...ctx, clock: () => clock }, { platformChannels: [limited], settings: defaultSchedulerSettings("Europe/Oslo") });
+    const scheduler2 = services2.scheduler;
     // The clock runs in real time from here, so Retry-After and the bucket agree.
     const base = new Date(NOW.getTime() + 180_000);
     const realStart = Date.now();

@@ -13,8 +13,7 @@ import pg from "pg";
 import { openDatabase } from "../src/db/client.js";
 import { loadConfig } from "../src/config/env.js";
 import { createLogger } from "../src/logging/logger.js";
-import { createLocalServices } from "../src/app/services.js";
-import { Scheduler } from "../src/scheduler/scheduler.js";
+import { createServices } from "../src/app/services.js";
 import { defaultSchedulerSettings } from "../src/app/reminders/settings.js";
 import { postgresBinDir, startPostgres } from "../scripts/postgres.mjs";
 
@@ -36,7 +35,7 @@ async function tickOn(url: string, due: number): Promise<string> {
       });
     }
     const ctx = { config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: "silent" }), db, logger: createLogger("silent"), clock: () => NOW };
-    const scheduler = new Scheduler(createLocalServices(ctx), defaultSchedulerSettings("Europe/Oslo"));
+    const { scheduler } = createServices(ctx, { settings: defaultSchedulerSettings("Europe/Oslo") });
     // A first tick with nothing due takes the periodic jobs and the bootstrap out of the figure.
     await db.outbox.updateMany({ data: { dueAt: new Date(NOW.getTime() + 3_600_000) } });
     await scheduler.tick(NOW);

@@ -1,5 +1,7 @@
 // What every use case needs: configuration, the database, a logger and a clock.
-// The clock is injected so the scheduler, the demo and tests can run in simulated time.
+// The clock is injected so the scheduler, the demo and tests can run in simulated time;
+// app code asks ctx.clock(), never `new Date()`. Nothing is added to a context after it is
+// made: what a process wires together is in the composition root (src/app/services.ts).
 import type { Config } from "../config/env.js";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logging/logger.js";
@@ -11,16 +13,7 @@ export interface AppContext {
   db: Db;
   logger: Logger;
   clock: Clock;
-  /**
-   * Called after anything that changes what should be reminded about a person's case
-   * (periods, milestone states, plan versions, measures, dialogue sessions). The
-   * scheduler sets it to re-plan that person's reminders; unset, nothing happens.
-   */
-  onCaseChanged?: (personId: string) => Promise<void>;
 }
 
-export async function caseChanged(ctx: Pick<AppContext, "onCaseChanged">, personId: string): Promise<void> {
-  await ctx.onCaseChanged?.(personId);
-}
 
 export const systemClock: Clock = () => new Date();

@@ -1,34 +1,73 @@
-// Wires the core together for one process: the conversation, the channels that can
-// deliver, and the outbox dispatcher that sends what is due through them.
+// The composition root: everything one process needs, built in one place and in one
+// go — the notification templates (the core's, the scheduler's and the channels'), the
+// reminder planner, the hook that re-plans a person after a change, the outbox delivery
+// with its hooks, the scheduler and the conversation. `serve`, every CLI command, the
+// demo and the tests all call createServices; nothing is patched in afterwards and no
+// module keeps state of its own, so two processes (or two tests) never share anything.
 import { healthGuard } from "../domain/guard/index.js";
 import type { AppContext } from "./context.js";
 import { Conversation } from "./conversation/conversation.js";
 import { ChannelRegistry, type DeliveryChannel } from "./notify/channels.js";
 import { dispatchDue, type DispatchOptions, type DispatchStats } from "./notify/dispatch.js";
-import { createNotificationRenderer } from "./notify/templates.js";
+import { CORE_TEMPLATES, createNotificationRenderer, type TemplateRegistry } from "./notify/templates.js";
+import { reminderTemplates } from "./reminders/templates.js";
+import { ReminderPlanner } from "./reminders/planner.js";
+import { reminderDeliveryHooks } from "./reminders/delivery.js";
+import { defaultSchedulerSettings, type SchedulerSettings } from "./reminders/settings.js";
 import { ConsoleDelivery } from "../channels/console/delivery.js";
+import { CHANNEL_TEMPLATES } from "../channels/notifications.js";
+import { Scheduler } from "../scheduler/scheduler.js";
 import { ensureWorkspace } from "./workspaces.js";
 
 export interface Services {
   ctx: AppContext;
+  settings: SchedulerSettings;
   conversation: Conversation;
   channels: ChannelRegistry;
+  /** Every notification template this process can render (all of them, in every process). */
+  templates: TemplateRegistry;
+  planner: ReminderPlanner;
+  scheduler: Scheduler;
+  /** The one way to mark a person for re-planning: their reminders are brought in line now. */
+  caseChanged(personId: string): Promise<void>;
   /** Sends everything due now; safe to call from several places at once. */
   deliver(now?: Date): Promise<DispatchStats>;
-  /** Options every delivery uses; the scheduler adds its hooks here (working hours, HR notices). */
-  deliveryOptions: Omit<DispatchOptions, "now">;
 }
 
-export function createServices(ctx: AppContext, platformChannels: DeliveryChannel[] = []): Services {
+export interface ServiceOptions {
+  /** Platform channels (Slack, Teams) tried before the console inbox, the channel of last resort. */
+  platformChannels?: DeliveryChannel[];
+  /** Scheduler and reminder settings (parse them from the environment before anything starts). */
+  settings?: SchedulerSettings;
+  /** Test hooks of the dispatcher (e.g. to simulate a crash after claiming). */
+  dispatch?: Pick<DispatchOptions, "afterClaim" | "leaseMs" | "maxAttempts">;
+}
+
+export function createServices(ctx: AppContext, options: ServiceOptions = {}): Services {
+  const settings = options.settings ?? defaultSchedulerSettings(ctx.config.TZ_DEFAULT);
   // Platform channels first; the console inbox is the channel of last resort.
-  const channels = new ChannelRegistry([...platformChannels, new ConsoleDelivery(ctx.db)]);
-  const render = createNotificationRenderer(ctx);
-  const deliveryOptions: Omit<DispatchOptions, "now"> = {};
+  const channels = new ChannelRegistry([...(options.platformChannels ?? []), new ConsoleDelivery(ctx.db)]);
+  const templates: TemplateRegistry = Object.freeze({ ...CORE_TEMPLATES, ...reminderTemplates(settings.reminders), ...CHANNEL_TEMPLATES });
+  const render = createNotificationRenderer(ctx, templates);
+  const planner = new ReminderPlanner(ctx, settings.reminders);
+  const caseChanged = async (personId: string): Promise<void> => {
+    await planner.replan(personId);
+  };
+
   let localWorkspace: Promise<unknown> | undefined;
   let running: Promise<DispatchStats> | undefined;
   // Callers that arrive while a dispatch runs share one follow-up run instead of each
   // queueing their own: a burst of commands costs two dispatches, not one per command.
   let queued: Promise<DispatchStats> | undefined;
+  // A notice enqueued during a round (HR told of an unreachable person) goes out in the next one.
+  const kick = () => {
+    setImmediate(() => void deliver().catch((error: unknown) => ctx.logger.error({ err: error }, "delivery round failed")));
+  };
+  const deliveryOptions: Omit<DispatchOptions, "now"> = {
+    limit: settings.dispatchBatch,
+    ...options.dispatch,
+    ...reminderDeliveryHooks({ ctx, settings: settings.reminders, planner, channels, kick }),
+  };
   const runOnce = async (now: Date): Promise<DispatchStats> => {
     // Once per process: the scheduler delivers every minute, and the row never goes away.
     localWorkspace ??= ensureWorkspace(ctx.db, "local", "local").catch((error: unknown) => {
@@ -62,16 +101,14 @@ export function createServices(ctx: AppContext, platformChannels: DeliveryChanne
       });
     return queued;
   };
+
   const conversation = new Conversation(ctx, {
     guard: healthGuard,
+    caseChanged,
     afterCommand: async () => {
       await deliver();
     },
   });
-  return { ctx, conversation, channels, deliver, deliveryOptions };
-}
-
-/** Services for the console and CLI (no platform channels). */
-export function createLocalServices(ctx: AppContext): Services {
-  return createServices(ctx);
+  const scheduler = new Scheduler({ ctx, settings, planner, deliver });
+  return { ctx, settings, conversation, channels, templates, planner, scheduler, caseChanged, deliver };
 }

@@ -7,6 +7,8 @@ import { createLogger, type Logger } from "../logging/logger.js";
 import { parseLocale, translator, type Locale, type Translate } from "../i18n/index.js";
 import { UserError } from "../app/errors.js";
 import { systemClock, type AppContext, type Clock } from "../app/context.js";
+import type { Services } from "../app/services.js";
+import { schedulerSettingsFromEnv, type SchedulerSettings } from "../app/reminders/settings.js";
 
 /** A mistake in how the CLI was called or in its input: exit code 2. */
 export class CliUsageError extends Error {
@@ -18,8 +20,12 @@ export interface CliRuntime {
   t: Translate;
   config(): Config;
   logger(): Logger;
+  /** Scheduler and reminder settings from the environment (a bad one fails here, before anything starts). */
+  settings(): SchedulerSettings;
   /** Opens (and migrates) the database on first use. */
   app(clock?: Clock): Promise<AppContext>;
+  /** Everything a command needs, from the one composition root (src/app/services.ts). */
+  services(clock?: Clock): Promise<Services>;
   close(): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
@@ -35,15 +41,23 @@ export function createRuntime(env: NodeJS.ProcessEnv = process.env): CliRuntime 
   let config: Config | undefined;
   let logger: Logger | undefined;
   let opened: OpenedDb | undefined;
+  let settings: SchedulerSettings | undefined;
   const runtime: CliRuntime = {
     locale,
     t: translator(locale),
     config: () => (config ??= loadConfig(env)),
+    settings: () => (settings ??= schedulerSettingsFromEnv({ ...env, TZ_DEFAULT: runtime.config().TZ_DEFAULT })),
     // CLI commands log to stderr so their stdout stays machine-readable.
     logger: () => (logger ??= createLogger(env.LOG_LEVEL ?? "warn", process.stderr as never)),
     async app(clock = systemClock) {
+      runtime.settings();
       opened ??= await openDatabase(runtime.config().DATABASE_URL);
       return { config: runtime.config(), db: opened.db, logger: runtime.logger(), clock };
+    },
+    async services(clock = systemClock) {
+      const app = await runtime.app(clock);
+      const { createServices } = await import("../app/services.js");
+      return createServices(app, { settings: runtime.settings() });
     },
     async close() {
       await opened?.close();

@@ -17,7 +17,7 @@ import { openDatabase } from "../db/client.js";
 import { createLogger } from "../logging/logger.js";
 import type { Person } from "../generated/prisma/client.js";
 import type { AppContext } from "../app/context.js";
-import { createLocalServices, type Services } from "../app/services.js";
+import { createServices, type Services } from "../app/services.js";
 import { ensureWorkspace, setWorkspaceLocale } from "../app/workspaces.js";
 import { listReminders } from "../app/reminders/list.js";
 import { defaultSchedulerSettings } from "../app/reminders/settings.js";
@@ -273,8 +273,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     // The stage moves the clock; the core and the scheduler read it through ctx.clock.
     let stage: Stage | undefined;
     const ctx: AppContext = { config, db: opened.db, logger: createLogger("silent"), clock: () => stage?.now ?? start };
-    const services = createLocalServices(ctx);
-    const scheduler = new Scheduler(services, defaultSchedulerSettings(ZONE));
+    const services = createServices(ctx, { settings: defaultSchedulerSettings(ZONE) });
+    const { scheduler } = services;
     const cast = await seed(ctx, options.locale, t);
     stage = new Stage(t, options.locale, options.write, services, scheduler, cast, start);
     await stage.init();
@@ -346,7 +346,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
     stage.narrate("away");
     await stage.advanceTo("2026-01-29", "08:00");
-    await stage.click(per, is("milestone", (c) => c.type === "milestone" && c.milestoneId === "no.followup_plan" && c.action === "done"));
 
     stage.narrate("overdue");
     await stage.advanceTo("2026-02-04", "08:00");

@@ -6,21 +6,20 @@
 //      once across processes: a job's Lease is held until its next slot;
 //   3. sends what is due through the outbox dispatcher (claims with a lease; see dispatch.ts).
 // In this process the conversation re-plans a person right after each change
-// (ctx.onCaseChanged), so the tick only has to catch what others did.
+// (Services.caseChanged, wired by the composition root), so the tick only has to catch
+// what others did. The scheduler is built by createServices (src/app/services.ts).
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
 import { dailySlot, weeklySlot, type Slot } from "../domain/reminders/index.js";
-import type { Services } from "../app/services.js";
+import type { AppContext } from "../app/context.js";
 import type { DispatchStats } from "../app/notify/dispatch.js";
-import { ReminderPlanner } from "../app/reminders/planner.js";
+import type { ReminderPlanner } from "../app/reminders/planner.js";
 import { replanChanged } from "../app/reminders/changes.js";
-import { reminderDeliveryHooks } from "../app/reminders/delivery.js";
-import { registerReminderTemplates } from "../app/reminders/templates.js";
 import { runRetention } from "../app/reminders/retention.js";
 import { runDigest } from "../app/reminders/digest.js";
 import { holdLeaseUntil, readLease, tryAcquireLease } from "../app/reminders/leases.js";
-import { defaultSchedulerSettings, type SchedulerSettings } from "../app/reminders/settings.js";
+import type { SchedulerSettings } from "../app/reminders/settings.js";
 
 export interface TickReport {
   at: string;
@@ -42,8 +41,19 @@ const JOB_LEASE_MS = 10 * 60_000;
 
 const emptyStats = (): DispatchStats => ({ claimed: 0, sent: 0, retried: 0, parked: 0, cancelled: 0, deferred: 0, lost: 0 });
 
+export interface SchedulerDeps {
+  ctx: AppContext;
+  settings: SchedulerSettings;
+  planner: ReminderPlanner;
+  /** The process's delivery (one dispatch at a time; see createServices). */
+  deliver(now?: Date): Promise<DispatchStats>;
+}
+
 export class Scheduler {
   readonly planner: ReminderPlanner;
+  readonly settings: SchedulerSettings;
+  private readonly ctx: AppContext;
+  private readonly deliver: (now?: Date) => Promise<DispatchStats>;
   readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly jobs: PeriodicJob[];
   /** When each job's lease is known to be held until (saves a query per tick). */
@@ -51,18 +61,11 @@ export class Scheduler {
   private running: Promise<TickReport> | undefined;
   private task: ScheduledTask | undefined;
 
-  constructor(
-    readonly services: Services,
-    readonly settings: SchedulerSettings = defaultSchedulerSettings(services.ctx.config.TZ_DEFAULT),
-  ) {
-    const { ctx } = services;
-    registerReminderTemplates(settings.reminders);
-    this.planner = new ReminderPlanner(ctx, settings.reminders);
-    // The conversation core calls this after every command that may change a case.
-    ctx.onCaseChanged = async (personId) => {
-      await this.planner.replan(personId);
-    };
-    Object.assign(services.deliveryOptions, { limit: settings.dispatchBatch, ...reminderDeliveryHooks(ctx, settings.reminders, this.planner) });
+  constructor({ ctx, settings, planner, deliver }: SchedulerDeps) {
+    this.ctx = ctx;
+    this.settings = settings;
+    this.planner = planner;
+    this.deliver = deliver;
     const zone = settings.jobsTimeZone;
     this.jobs = [
       {
@@ -81,7 +84,7 @@ export class Scheduler {
   }
 
   /** One pass; a call while a pass runs waits for that pass instead of overlapping it. */
-  tick(now: Date = this.services.ctx.clock()): Promise<TickReport> {
+  tick(now: Date = this.ctx.clock()): Promise<TickReport> {
     if (this.running) return this.running;
     this.running = this.pass(now).finally(() => {
       this.running = undefined;
@@ -90,7 +93,7 @@ export class Scheduler {
   }
 
   private async pass(now: Date): Promise<TickReport> {
-    const { ctx } = this.services;
+    const { ctx } = this;
     const changes = await replanChanged(ctx, this.planner, { now, limit: this.settings.replanBatch });
     const jobs = await this.runDueJobs(now);
     const delivery = await this.deliverDue(now);
@@ -103,7 +106,7 @@ export class Scheduler {
   private async deliverDue(now: Date): Promise<DispatchStats> {
     const total = emptyStats();
     for (let round = 0; round < this.settings.dispatchRounds; round++) {
-      const stats = await this.services.deliver(now);
+      const stats = await this.deliver(now);
       for (const k of Object.keys(total) as Array<keyof DispatchStats>) total[k] += stats[k];
       if (stats.claimed < this.settings.dispatchBatch) break;
     }
@@ -111,7 +114,7 @@ export class Scheduler {
   }
 
   private async runDueJobs(now: Date): Promise<Record<string, unknown>> {
-    const { db, logger } = this.services.ctx;
+    const { db, logger } = this.ctx;
     const done: Record<string, unknown> = {};
     for (const job of this.jobs) {
       if ((this.notBefore.get(job.name) ?? 0) > now.getTime()) continue;
@@ -144,7 +147,7 @@ export class Scheduler {
         try {
           await this.tick();
         } catch (error) {
-          this.services.ctx.logger.error({ err: error }, "scheduler tick failed");
+          this.ctx.logger.error({ err: error }, "scheduler tick failed");
         }
       },
       { name: `jobbdialog-scheduler-${this.holder}`, noOverlap: true },

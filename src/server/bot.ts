@@ -8,6 +8,7 @@ import { startHttpServer, type RunningServer } from "./httpServer.js";
 import { Router } from "./router.js";
 import { systemClock, type AppContext } from "../app/context.js";
 import { createServices, type Services } from "../app/services.js";
+import type { SchedulerSettings } from "../app/reminders/settings.js";
 import { CHANNEL_ADAPTERS } from "../channels/index.js";
 import type { RunningAdapter } from "../channels/adapter.js";
 
@@ -21,20 +22,47 @@ export interface RunningBot {
 export interface BotOptions {
   /** Background work started with the bot (the scheduler); stopped before the database closes. */
   background?: Array<(services: Services) => Promise<{ stop(): Promise<void> }>>;
+  /** Scheduler settings, parsed before anything starts (a bad one must not leave a half-started server). */
+  settings?: SchedulerSettings;
 }
 
+/**
+ * Starts everything, or nothing: when a step fails, what was started is stopped again and the
+ * error is thrown, so a process never keeps answering /healthz "ok" without its scheduler.
+ */
 export async function startBot(config: Config, logger: Logger, options: BotOptions = {}): Promise<RunningBot> {
   const opened = await openDatabase(config.DATABASE_URL);
   if (opened.migrations.applied.length > 0) {
     logger.info({ migrations: opened.migrations.applied }, "database migrated");
   }
-  const app: AppContext = { config, db: opened.db, logger, clock: systemClock };
-  const services = createServices(app);
+  const stops: Array<() => Promise<void>> = [() => opened.close()];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop().catch((error: unknown) => logger.error({ err: error }, "stopping failed"));
+  };
+  try {
+    return await startOn(config, logger, options, opened.db, stops, stopAll);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function startOn(
+  config: Config,
+  logger: Logger,
+  options: BotOptions,
+  db: AppContext["db"],
+  stops: Array<() => Promise<void>>,
+  stopAll: () => Promise<void>,
+): Promise<RunningBot> {
+  const app: AppContext = { config, db, logger, clock: systemClock };
+  const services = createServices(app, options.settings ? { settings: options.settings } : {});
   const router = new Router();
   const adapters: Array<{ name: string; running: RunningAdapter }> = [];
   for (const adapter of CHANNEL_ADAPTERS) {
     if (!adapter.enabled(config)) continue;
     const running = await adapter.start({ config, logger, router, services });
+    stops.push(() => running.stop());
     services.channels.add(running.delivery);
     adapters.push({ name: adapter.name, running });
   }
@@ -53,8 +81,11 @@ export async function startBot(config: Config, logger: Logger, options: BotOptio
       ...Object.fromEntries(adapters.flatMap((a) => (a.running.health ? [[a.name, a.running.health()]] : []))),
     }),
   });
-  const background: Array<{ stop(): Promise<void> }> = [];
-  for (const start of options.background ?? []) background.push(await start(services));
+  stops.push(() => http.close());
+  for (const start of options.background ?? []) {
+    const work = await start(services);
+    stops.push(() => work.stop());
+  }
   if (mode === "local") {
     logger.info({ url: http.url }, "local mode: no Slack or Teams credentials, no channel enabled (try `npm run cli -- chat --as <email>`)");
   } else {
@@ -65,12 +96,7 @@ export async function startBot(config: Config, logger: Logger, options: BotOptio
     http,
     app,
     services,
-    stop: () =>
-      (stopping ??= (async () => {
-        for (const b of background) await b.stop();
-        await http.close();
-        for (const a of adapters) await a.running.stop();
-        await opened.close();
-      })()),
+    // Background work first, then the HTTP server, the adapters, the database last.
+    stop: () => (stopping ??= stopAll()),
   };
 }

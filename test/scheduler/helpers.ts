@@ -6,10 +6,10 @@ import type { Message } from "../../src/domain/messages/model.js";
 import type { Command } from "../../src/domain/messages/commands.js";
 import type { Person, Workspace } from "../../src/generated/prisma/client.js";
 import type { AppContext } from "../../src/app/context.js";
-import { createServices, type Services } from "../../src/app/services.js";
+import { createServices, type ServiceOptions, type Services } from "../../src/app/services.js";
 import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
-import { Scheduler } from "../../src/scheduler/scheduler.js";
+import type { Scheduler } from "../../src/scheduler/scheduler.js";
 import { defaultSchedulerSettings, type SchedulerSettings } from "../../src/app/reminders/settings.js";
 import { instantAt } from "../../src/domain/time/zone.js";
 import { openDatabase, type OpenedDb } from "../../src/db/client.js";
@@ -108,13 +108,12 @@ export interface Instance {
 }
 
 /** Another process on the same database: its own connection, services and scheduler. */
-export async function instanceOn(url: string, clock: { now: Date }, log: Sent[] = [], settings?: SchedulerSettings, onSend?: (sent: Sent) => void): Promise<Instance> {
+export async function instanceOn(url: string, clock: { now: Date }, log: Sent[] = [], settings?: SchedulerSettings, onSend?: (sent: Sent) => void, dispatch?: ServiceOptions["dispatch"]): Promise<Instance> {
   const opened = await openDatabase(url);
   const ctx: AppContext = { config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: "silent" }), db: opened.db, logger: createLogger("silent"), clock: () => clock.now };
   const slack = new RecordingChannel(() => clock.now, log, onSend);
-  const services = createServices(ctx, [slack]);
-  const scheduler = new Scheduler(services, settings ?? defaultSchedulerSettings("Europe/Oslo"));
-  return { opened, ctx, services, scheduler, slack };
+  const services = createServices(ctx, { platformChannels: [slack], settings: settings ?? defaultSchedulerSettings("Europe/Oslo"), ...(dispatch ? { dispatch } : {}) });
+  return { opened, ctx, services, scheduler: services.scheduler, slack };
 }
 
 export async function createWorld(start: Date, settings?: SchedulerSettings): Promise<World> {
@@ -122,8 +121,8 @@ export async function createWorld(start: Date, settings?: SchedulerSettings): Pr
   const clock = { now: start };
   const ctx: AppContext = { config: loadConfig({ DATABASE_URL: tmp.url, LOG_LEVEL: "silent" }), db: tmp.db, logger: createLogger("silent"), clock: () => clock.now };
   const slack = new RecordingChannel(() => clock.now);
-  const services = createServices(ctx, [slack]);
-  const scheduler = new Scheduler(services, settings ?? defaultSchedulerSettings("Europe/Oslo"));
+  const services = createServices(ctx, { platformChannels: [slack], settings: settings ?? defaultSchedulerSettings("Europe/Oslo") });
+  const { scheduler } = services;
   let n = 0;
   const world: World = {
     tmp,

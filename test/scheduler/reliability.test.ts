@@ -60,10 +60,14 @@ describe("crash between claim and send", () => {
     const friday = oslo("2026-01-23", "08:00");
     expect(await nudgesDueAt(w, friday)).toBe(10);
     w.clock.now = friday;
-    w.services.deliveryOptions.afterClaim = async () => {
-      throw new Error("crash between claim and send");
-    };
-    await expect(w.scheduler.tick(friday)).rejects.toThrow("crash between claim and send");
+    // A process whose dispatcher fails right after claiming.
+    const crashing = await instanceOn(w.tmp.url, w.clock, [], undefined, undefined, {
+      afterClaim: async () => {
+        throw new Error("crash between claim and send");
+      },
+    });
+    instances.push(crashing);
+    await expect(crashing.scheduler.tick(friday)).rejects.toThrow("crash between claim and send");
     expect(await w.tmp.db.outbox.count({ where: { status: "claimed" } })).toBe(10);
     expect(w.slack.sent).toEqual([]);
 

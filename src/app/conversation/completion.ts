@@ -29,13 +29,6 @@ export interface DialogueSubject {
   role: PlanRole;
 }
 
-/** Milestones that "plan not needed" settles, per jurisdiction. */
-const PLAN_MILESTONES: Record<string, string[]> = {
-  NO: ["no.followup_plan", "no.plan_to_sykmelder"],
-  SE: ["se.return_to_work_plan"],
-  DK: ["dk.fastholdelsesplan"],
-};
-
 export async function currentCaseRow(turn: Turn, employee: Person): Promise<{ row: SickCase; result: Awaited<ReturnType<typeof syncCases>>[number]["result"] } | undefined> {
   const cases = await syncCases(turn.ctx.db, employee, turn.today);
   return currentCase(cases);
@@ -177,16 +170,9 @@ async function planDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueD
 
   if (def.id === "plan_not_needed") {
     if (!content.exception) throw new UserError("plan:errors.exceptionNeedsText");
+    // The plan's status is the fact: it settles the milestones whose rule names "plan_not_needed"
+    // (src/domain/milestones/rules/*.ts), for as long as no later version brings a plan back.
     await db.plan.update({ where: { id: plan.id }, data: { status: "not_needed" } });
-    if (sickCase) {
-      for (const milestoneId of PLAN_MILESTONES[employee.jurisdiction] ?? []) {
-        await db.milestoneState.upsert({
-          where: { caseId_milestoneId: { caseId: sickCase.id, milestoneId } },
-          create: { caseId: sickCase.id, milestoneId, state: "not_needed", reason: content.exception.text ?? content.exception.reason, setById: turn.person.id },
-          update: { state: "not_needed", reason: content.exception.text ?? content.exception.reason, setById: turn.person.id, setAt: turn.now, snoozedUntil: null },
-        });
-      }
-    }
     const hrs = (await db.person.findMany({ where: { roles: { contains: "hr" } } })).filter(isHrAdmin);
     for (const hr of hrs) {
       await enqueue(db, {

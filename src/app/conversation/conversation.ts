@@ -12,7 +12,7 @@ import type { DialogueDefinition } from "../../domain/dialogue/schema.js";
 import { problemMessage } from "../../domain/plan/validation.js";
 import { SUPPORTED_LOCALES, translator, type Locale, type Translate } from "../../i18n/index.js";
 import type { Person } from "../../generated/prisma/client.js";
-import { caseChanged, type AppContext } from "../context.js";
+import type { AppContext } from "../context.js";
 import type { ChannelName } from "../notify/channels.js";
 import { UserError } from "../errors.js";
 import { isArrMember, isHrAdmin, localeOf, todayFor } from "../people.js";
@@ -36,6 +36,11 @@ export interface ConversationOptions {
   guard: HealthGuard;
   /** Called after each handled command (e.g. to deliver outbox rows at once). */
   afterCommand?: () => Promise<void>;
+  /**
+   * Marks a person whose case the command may have changed for re-planning (the composition
+   * root passes the planner's); without it nothing is re-planned in this process.
+   */
+  caseChanged?: (personId: string) => Promise<void>;
 }
 
 /** One command being handled: who, when, in which language and channel. */
@@ -48,15 +53,20 @@ export interface Turn {
   locale: Locale;
   t: Translate;
   guard: HealthGuard;
+  /** Marks a person for re-planning (see ConversationOptions.caseChanged). */
+  caseChanged: (personId: string) => Promise<void>;
 }
 
 export class Conversation {
   private readonly lock = new KeyedLock();
+  private readonly caseChanged: (personId: string) => Promise<void>;
 
   constructor(
     readonly ctx: AppContext,
     private readonly options: ConversationOptions,
-  ) {}
+  ) {
+    this.caseChanged = options.caseChanged ?? (async () => undefined);
+  }
 
   /** Handles one command from a person; messages for that person come back in order. */
   async handle(person: Person, command: Command, origin: ChannelName, localeOverride?: Locale): Promise<Message[]> {
@@ -66,7 +76,7 @@ export class Conversation {
         const fresh = (await this.ctx.db.person.findUnique({ where: { id: person.id } })) ?? person;
         const now = this.ctx.clock();
         const locale = localeOverride ?? localeOf(fresh);
-        const turn: Turn = { ctx: this.ctx, person: fresh, origin, now, today: todayFor(fresh, now), locale, t: translator(locale), guard: this.options.guard };
+        const turn: Turn = { ctx: this.ctx, person: fresh, origin, now, today: todayFor(fresh, now), locale, t: translator(locale), guard: this.options.guard, caseChanged: this.caseChanged };
         const notices = await this.expiredNotices(turn);
         try {
           return [...notices, ...(await this.route(turn, command))];
@@ -83,7 +93,7 @@ export class Conversation {
 
   /** Re-plans reminders for whoever the command may have changed (cheap when nothing changed). */
   private async replan(turn: Turn, command: Command): Promise<void> {
-    if (!turn.ctx.onCaseChanged || command.type === "help" || command.type === "status") return;
+    if (!this.options.caseChanged || command.type === "help" || command.type === "status") return;
     const touched = new Set([turn.person.id]);
     if (command.type === "plan" && command.employeeId) touched.add(command.employeeId);
     if (command.type === "dialogue.start" && command.employeeId) touched.add(command.employeeId);
@@ -105,7 +115,7 @@ export class Conversation {
     }
     for (const id of touched) {
       try {
-        await caseChanged(turn.ctx, id);
+        await this.caseChanged(id);
       } catch (error) {
         turn.ctx.logger.error({ err: error }, "re-planning reminders failed");
       }

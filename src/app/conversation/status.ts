@@ -7,6 +7,7 @@ import { currentCase, syncCases } from "../cases.js";
 import { isHrAdmin } from "../people.js";
 import { latestVersion } from "../plans.js";
 import { audit } from "../audit.js";
+import { settlementFactsOfCase } from "../settlement.js";
 import type { Turn } from "./conversation.js";
 import { employeeStatusBlocks, nextMilestone, teamBlocks, type TeamCase } from "./views.js";
 
@@ -17,11 +18,13 @@ export async function statusMessage(turn: Turn): Promise<Message> {
   const current = currentCase(cases);
   const plan = current ? await db.plan.findFirst({ where: { employeeId: turn.person.id, caseId: current.row.id } }) : null;
   const measures = plan ? await db.measure.findMany({ where: { planId: plan.id, status: { in: ["proposed", "agreed"] } }, orderBy: { dueDate: "asc" } }) : [];
+  const settled = current ? await settlementFactsOfCase(db, current.row.id, turn.person.timeZone) : undefined;
   blocks.push(
     ...employeeStatusBlocks(turn, {
       person: turn.person,
       ...(current ? { current: current.result, caseId: current.row.id } : {}),
-      states: current ? await db.milestoneState.findMany({ where: { caseId: current.row.id } }) : [],
+      states: settled?.states ?? [],
+      facts: settled?.facts ?? [],
       latest: plan ? await latestVersion(db, plan) : null,
       ...(plan ? { planStatus: plan.status } : {}),
       measures,
@@ -44,8 +47,7 @@ export async function openCases(turn: Turn, people: Person[], label: string): Pr
   for (const employee of people) {
     const current = currentCase(await syncCases(turn.ctx.db, employee, turn.today));
     if (!current || !current.row.open) continue;
-    const states = await turn.ctx.db.milestoneState.findMany({ where: { caseId: current.row.id } });
-    const next = nextMilestone(current.result, states);
+    const next = nextMilestone(current.result, await settlementFactsOfCase(turn.ctx.db, current.row.id, employee.timeZone));
     out.push({ employee, result: current.result, caseId: current.row.id, ...(next ? { next } : {}) });
     await audit(turn.ctx.db, { actor: { personId: turn.person.id, label }, subjectId: employee.id, action: "read", entity: "case", entityId: current.row.id, detail: { op: "status" } });
   }

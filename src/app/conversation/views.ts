@@ -2,8 +2,8 @@
 // receipts. Built from data already fetched; text comes from the "bot" locale namespace.
 import type { Message, Block, Button } from "../../domain/messages/model.js";
 import type { CaseResult, MilestoneResult } from "../../domain/milestones/index.js";
-import { milestoneTitleKey } from "../../domain/milestones/index.js";
-import type { Measure, MilestoneState, Person, PlanVersion } from "../../generated/prisma/client.js";
+import { milestoneTitleKey, settlementOf, settlementOutcome, snoozedUntilOf, type CaseFact, type ManualState, type SettlementFacts } from "../../domain/milestones/index.js";
+import type { Measure, Person, PlanVersion } from "../../generated/prisma/client.js";
 import { formatDate, type Locale, type Translate } from "../../i18n/index.js";
 
 export interface ViewContext {
@@ -59,16 +59,30 @@ export function visibleMilestones(c: CaseResult): MilestoneResult[] {
   return c.milestones.filter((m) => m.due !== null && m.status !== "not_applicable" && m.status !== "cancelled");
 }
 
-/** The next milestone a leader should act on (or the next of any kind), for notices and summaries. */
-export function nextMilestone(c: CaseResult, states: Pick<MilestoneState, "milestoneId" | "state">[] = []): MilestoneResult | undefined {
-  const settled = new Set(states.filter((s) => s.state !== "snoozed").map((s) => s.milestoneId));
-  const open = visibleMilestones(c).filter((m) => (m.status === "upcoming" || m.status === "due_today") && !settled.has(m.id));
+/** What settles the case's milestones: the full facts (src/app/settlement.ts), or only the states set by hand. */
+export type Settled = SettlementFacts | readonly ManualState[];
+
+function factsOf(settled: Settled): SettlementFacts {
+  return Array.isArray(settled) ? { states: settled as readonly ManualState[], facts: [] } : (settled as SettlementFacts);
+}
+
+/** The next unsettled milestone a leader should act on (or the next of any kind), for notices and summaries. */
+export function nextMilestone(c: CaseResult, settled: Settled = []): MilestoneResult | undefined {
+  const facts = factsOf(settled);
+  const open = visibleMilestones(c).filter((m) => (m.status === "upcoming" || m.status === "due_today") && !settlementOf(m.id, facts));
   return open.find((m) => m.leaderAction) ?? open[0];
 }
 
-export function milestoneLine(v: ViewContext, m: MilestoneResult, state?: Pick<MilestoneState, "state" | "snoozedUntil">): { label: string; value: string } {
+export function milestoneLine(v: ViewContext, m: MilestoneResult, settled: Settled = []): { label: string; value: string } {
   const { t } = v;
-  const status = state ? t(`bot:milestoneState.${state.state}`, { date: date(v, state.snoozedUntil) }) : t(`milestones:status.${m.status}`);
+  const facts = factsOf(settled);
+  const settlement = settlementOf(m.id, facts);
+  const snoozed = snoozedUntilOf(m.id, facts);
+  const status = settlement
+    ? t(`bot:milestoneState.${settlementOutcome(settlement)}`)
+    : snoozed
+      ? t("bot:milestoneState.snoozed", { date: date(v, snoozed) })
+      : t(`milestones:status.${m.status}`);
   return { label: t(milestoneTitleKey(m.id)), value: `${date(v, m.due)} · ${status}` };
 }
 
@@ -76,7 +90,10 @@ export interface EmployeeStatus {
   person: Person;
   current?: CaseResult;
   caseId?: string;
-  states: MilestoneState[];
+  /** Milestone states set by hand … */
+  states: readonly ManualState[];
+  /** … and the case's facts (a confirmed plan …) that settle milestones too. */
+  facts?: readonly CaseFact[];
   latest?: PlanVersion | null;
   planStatus?: string;
   measures: Measure[];
@@ -100,11 +117,11 @@ export function employeeStatusBlocks(v: ViewContext, s: EmployeeStatus): Block[]
         { label: t("bot:status.grade"), value: `${c.gradeNow ?? c.gradeAtEnd} %` },
       ],
     });
-    const stateOf = new Map(s.states.map((st) => [st.milestoneId, st]));
+    const settled: SettlementFacts = { states: s.states, facts: s.facts ?? [] };
     const lines = visibleMilestones(c)
       .filter((m) => m.leaderAction || m.status === "upcoming" || m.status === "due_today")
       .slice(0, 8)
-      .map((m) => milestoneLine(v, m, stateOf.get(m.id)));
+      .map((m) => milestoneLine(v, m, settled));
     if (lines.length > 0) {
       blocks.push({ kind: "text", text: t("bot:status.milestones"), style: "heading" });
       blocks.push({ kind: "fields", fields: lines });

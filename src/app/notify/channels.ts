@@ -2,6 +2,7 @@
 // channel on its own initiative. Each channel (console, Slack, Teams) implements it.
 import type { Message } from "../../domain/messages/model.js";
 import type { Person, Workspace } from "../../generated/prisma/client.js";
+import type { NotificationPayload } from "./outbox.js";
 
 export type ChannelName = "console" | "slack" | "teams";
 
@@ -27,6 +28,11 @@ export interface DeliveryChannel {
   hasArrChannel(workspace: Workspace): boolean;
   /** Posts or updates in place (by message.replaceKey) in the workspace's ARR channel. */
   sendToArr(workspace: Workspace, message: Message): Promise<DeliveryResult>;
+  /**
+   * What HR is told when this channel refused a person as unreachable, in the channel's own
+   * words (a template the composition root knows); without it HR gets the generic notice.
+   */
+  unreachableNotice?(person: Pick<Person, "id" | "unreachableReason">): NotificationPayload;
 }
 
 /** Channels in order of preference for reaching a person. */

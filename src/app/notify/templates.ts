@@ -14,6 +14,7 @@ import { workspaceLocale } from "../workspaces.js";
 import { planVersionMessage } from "../conversation/planMessages.js";
 import { date, nextMilestone } from "../conversation/views.js";
 import { hasConsent } from "../consents.js";
+import { settlementFactsOfCase } from "../settlement.js";
 import type { NotificationRenderer } from "./dispatch.js";
 import type { NotificationPayload } from "./outbox.js";
 
@@ -29,13 +30,14 @@ async function personById(env: Env, id: unknown): Promise<Person | null> {
   return typeof id === "string" ? env.ctx.db.person.findUnique({ where: { id } }) : null;
 }
 
-const templates: Record<string, Template> = {
+/** Notifications of the conversation core; the composition root adds the scheduler's and the channels' own. */
+export const CORE_TEMPLATES: Readonly<Record<string, Template>> = {
   async report_notice(env, params) {
     const employee = await personById(env, params.employeeId);
     const period = await env.ctx.db.absencePeriod.findUnique({ where: { id: str(params.periodId) } });
     if (!employee || !period) return null;
     const current = currentCase(await syncCases(env.ctx.db, employee, env.today));
-    const next = current ? nextMilestone(current.result, await env.ctx.db.milestoneState.findMany({ where: { caseId: current.row.id } })) : undefined;
+    const next = current ? nextMilestone(current.result, await settlementFactsOfCase(env.ctx.db, current.row.id, employee.timeZone)) : undefined;
     const { t } = env;
     const text = t("bot:notice.report", { name: employee.name, start: date(env, period.startDate), grade: period.grade });
     const lines = [
@@ -114,7 +116,7 @@ const templates: Record<string, Template> = {
     const theCase = current && current.row.id === plan.caseId ? current : undefined;
     const sickCase = await env.ctx.db.sickCase.findUnique({ where: { id: plan.caseId } });
     if (!sickCase) return null;
-    const next = theCase ? nextMilestone(theCase.result) : undefined;
+    const next = theCase ? nextMilestone(theCase.result, await settlementFactsOfCase(env.ctx.db, theCase.row.id, employee.timeZone)) : undefined;
     return buildArrSummary({
       caseKey: plan.caseId,
       employeeName: employee.name,
@@ -143,14 +145,15 @@ function contactSummary(json: string): string {
   }
 }
 
-export function registerTemplate(name: string, template: Template): void {
-  templates[name] = template;
-}
+export type TemplateRegistry = Readonly<Record<string, Template>>;
 
-/** The renderer the dispatcher uses: a person's own language, or the workspace default for ARR. */
-export function createNotificationRenderer(ctx: AppContext, arrLocale: Locale = "nb"): NotificationRenderer {
+/**
+ * The renderer the dispatcher uses: a person's own language, or the workspace default for ARR.
+ * `templates` is every template the process knows, built once by the composition root.
+ */
+export function createNotificationRenderer(ctx: AppContext, templates: TemplateRegistry, arrLocale: Locale = "nb"): NotificationRenderer {
   return async (payload: NotificationPayload, recipient, row) => {
-    const template = templates[payload.template];
+    const template = Object.hasOwn(templates, payload.template) ? templates[payload.template] : undefined;
     if (!template) throw new Error(`Unknown notification template ${payload.template}`);
     const person = recipient.kind === "person" ? recipient.person : null;
     // A person reads their own language; the ARR channel the language its workspace chose.

@@ -8,6 +8,8 @@ import { syncCases } from "../cases.js";
 import { enqueue } from "../notify/outbox.js";
 import { workspaceOf } from "../workspaces.js";
 import { visibleMilestones } from "../conversation/views.js";
+import { settlementOf } from "../../domain/milestones/index.js";
+import { settlementFactsOfCase } from "../settlement.js";
 
 /** People whose latest arr_summary consent is a yes (consents are a history; the latest counts). */
 async function consentingPeople(ctx: AppContext): Promise<string[]> {
@@ -30,11 +32,10 @@ export async function runDigest(ctx: AppContext, weekStart: IsoDate, at: Date): 
   for (const personId of await consentingPeople(ctx)) {
     const person = await db.person.findUnique({ where: { id: personId } });
     if (!person) continue;
-    const states = new Set<string>();
     for (const { row, result } of await syncCases(db, person, weekStart)) {
       if (result.end !== null && result.end < weekStart) continue;
-      for (const s of await db.milestoneState.findMany({ where: { caseId: row.id, state: { in: ["done", "not_needed"] } } })) states.add(s.milestoneId);
-      const inWeek = visibleMilestones(result).some((m) => m.due !== null && m.due >= weekStart && m.due <= weekEnd && !states.has(m.id));
+      const facts = await settlementFactsOfCase(db, row.id, person.timeZone);
+      const inWeek = visibleMilestones(result).some((m) => m.due !== null && m.due >= weekStart && m.due <= weekEnd && !settlementOf(m.id, facts));
       if (!inWeek) continue;
       const workspace = await workspaceOf(db, person);
       byWorkspace.set(workspace.id, [...(byWorkspace.get(workspace.id) ?? []), row.id]);

@@ -12,6 +12,7 @@ import { hasConsent } from "../consents.js";
 import { isHrAdmin, todayFor } from "../people.js";
 import { workspaceOf } from "../workspaces.js";
 import { KeyedLock } from "../conversation/keyedLock.js";
+import { settlementFactsOf } from "../settlement.js";
 
 /** lastError of a row the planner cancelled; such a row may come back when it is wanted again. */
 export const REPLANNED = "replanned";
@@ -163,7 +164,8 @@ export class ReminderPlanner {
     const hrAdmins = needsLeader ? await this.hrAdmins() : [];
     const consent = cases.length > 0 ? await hasConsent(db, person.id, "arr_summary") : false;
     const workspace = consent ? await workspaceOf(db, person) : null;
-    const states = caseIds.length > 0 ? await db.milestoneState.findMany({ where: { caseId: { in: caseIds } } }) : [];
+    // What settles milestones in these cases: states set by hand, the plan, recorded facts.
+    const settlement = await settlementFactsOf(db, caseIds, person.timeZone);
     // Nudges delivered lately: a point already sent is not sent again to someone else.
     const sent =
       caseIds.length > 0
@@ -183,9 +185,9 @@ export class ReminderPlanner {
       arr: workspace ? { workspaceId: workspace.id, consent } : null,
       cases: cases.map((c) => {
         const plan = plans.find((p) => p.caseId === c.row.id);
-        return { id: c.row.id, result: c.result, planId: plan?.id ?? null, planConfirmed: (plan?.versions.length ?? 0) > 0 };
+        return { id: c.row.id, result: c.result, planId: plan?.id ?? null, planConfirmed: (plan?.versions.length ?? 0) > 0, facts: settlement.get(c.row.id)?.facts ?? [] };
       }),
-      states: states.map((s) => ({ caseId: s.caseId, milestoneId: s.milestoneId, state: s.state, snoozedUntil: s.snoozedUntil })),
+      states: caseIds.flatMap((caseId) => (settlement.get(caseId)?.states ?? []).map((s) => ({ caseId, milestoneId: s.milestoneId, state: s.state, snoozedUntil: s.snoozedUntil ?? null }))),
       measures,
       sessions,
       sentNudgePoints: new Set(sent.map((r) => nudgePointOf(r.idempotencyKey))),

@@ -7,7 +7,7 @@ import type { IsoDate } from "../../domain/time/localDate.js";
 import { loadResources, SUPPORTED_LOCALES, formatDate } from "../../i18n/index.js";
 import type { LeaderSubstitution, Person } from "../../generated/prisma/client.js";
 import type { Db } from "../../db/client.js";
-import { caseChanged, type AppContext } from "../context.js";
+import type { AppContext } from "../context.js";
 import { enqueue } from "../notify/outbox.js";
 import { findPersonByEmail } from "../people.js";
 import type { Turn } from "../conversation/conversation.js";
@@ -40,16 +40,16 @@ export async function setSubstitute(db: Db, leader: Person, substitute: Person, 
 }
 
 /** Ends the leader's arrangements (all, or with one substitute); returns how many. */
-export async function endSubstitutes(db: Db, leader: Person, substituteId?: string): Promise<number> {
+export async function endSubstitutes(db: Db, leader: Person, now: Date, substituteId?: string): Promise<number> {
   const ended = await db.leaderSubstitution.updateMany({
     where: { leaderId: leader.id, endedAt: null, ...(substituteId ? { substituteId } : {}) },
-    data: { endedAt: new Date() },
+    data: { endedAt: now },
   });
   return ended.count;
 }
 
-/** Tells the substitute (through the outbox) and re-plans the leader's team. */
-export async function afterSubstituteChange(ctx: AppContext, leader: Person, substitution?: LeaderSubstitution): Promise<void> {
+/** Tells the substitute (through the outbox) and marks the leader's team for re-planning. */
+export async function afterSubstituteChange(ctx: AppContext, caseChanged: (personId: string) => Promise<void>, leader: Person, substitution?: LeaderSubstitution): Promise<void> {
   if (substitution) {
     await enqueue(ctx.db, {
       key: `substitute:${substitution.id}:${substitution.untilDate ?? "open"}`,
@@ -60,7 +60,7 @@ export async function afterSubstituteChange(ctx: AppContext, leader: Person, sub
     });
   }
   const team = await ctx.db.person.findMany({ where: { leaderId: leader.id }, select: { id: true } });
-  for (const member of team) await caseChanged(ctx, member.id);
+  for (const member of team) await caseChanged(member.id);
 }
 
 function note(text: string, style: "success" | "muted" | "warning" = "success"): Message {
@@ -80,8 +80,8 @@ export async function substituteCommand(turn: Turn, raw: string): Promise<Messag
   const leads = await db.person.count({ where: { leaderId: turn.person.id } });
   if (leads === 0) return [note(t("reminders:substitute.notLeader"), "warning")];
   if (request.kind === "end") {
-    const count = await endSubstitutes(db, turn.person);
-    if (count > 0) await afterSubstituteChange(turn.ctx, turn.person);
+    const count = await endSubstitutes(db, turn.person, turn.now);
+    if (count > 0) await afterSubstituteChange(turn.ctx, turn.caseChanged, turn.person);
     return [note(count > 0 ? t("reminders:substitute.ended", { count }) : t("reminders:substitute.none"), count > 0 ? "success" : "muted")];
   }
   const substitute = await findPersonByEmail(db, request.email);
@@ -89,7 +89,7 @@ export async function substituteCommand(turn: Turn, raw: string): Promise<Messag
   if (substitute.id === turn.person.id) return [note(t("reminders:substitute.self"), "warning")];
   if (request.until !== null && request.until < turn.today) return [note(t("reminders:substitute.past", { date: formatDate(request.until, turn.locale) }), "warning")];
   const row = await setSubstitute(db, turn.person, substitute, turn.today, request.until);
-  await afterSubstituteChange(turn.ctx, turn.person, row);
+  await afterSubstituteChange(turn.ctx, turn.caseChanged, turn.person, row);
   const until = request.until ? formatDate(request.until, turn.locale) : t("reminders:substitute.openEnd");
   return [note(t("reminders:substitute.set", { name: substitute.name, from: formatDate(row.fromDate, turn.locale), until }))];
 }

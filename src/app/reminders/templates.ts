@@ -3,11 +3,11 @@
 // reminder still makes sense — the milestone not done, the case not ended, no newer
 // reminder of the same series due — and returns null otherwise (the row is cancelled).
 import type { Button, Message } from "../../domain/messages/model.js";
-import { milestoneTitleKey, milestoneWhatKey, type MilestoneId } from "../../domain/milestones/index.js";
+import { isPlanDecisionMilestone, isPlanMilestone, milestoneTitleKey, milestoneWhatKey, settlementOf, snoozedUntilOf, type MilestoneId } from "../../domain/milestones/index.js";
 import { getDialogue } from "../../domain/dialogue/definitions/index.js";
 import { progress } from "../../domain/dialogue/navigation.js";
 import type { SessionState } from "../../domain/dialogue/state.js";
-import { DEFAULT_REMINDER_SETTINGS, dialogueReminderTimes, type ReminderSettings } from "../../domain/reminders/index.js";
+import { dialogueReminderTimes, type ReminderSettings } from "../../domain/reminders/index.js";
 import { daysBetween, type IsoDate } from "../../domain/time/localDate.js";
 import { localDateOf } from "../../domain/time/zone.js";
 import { formatDate } from "../../i18n/index.js";
@@ -15,16 +15,12 @@ import type { Outbox, Person } from "../../generated/prisma/client.js";
 import { hasConsent } from "../consents.js";
 import { syncCases } from "../cases.js";
 import { isHrAdmin } from "../people.js";
-import { registerTemplate, type Template, type TemplateEnv } from "../notify/templates.js";
+import type { Template, TemplateEnv } from "../notify/templates.js";
 import { durationText, visibleMilestones } from "../conversation/views.js";
-
-/** Milestones a follow-up plan settles: their nudges offer the plan and "plan not needed". */
-export const PLAN_MILESTONES: readonly string[] = ["no.followup_plan", "no.plan_to_sykmelder", "se.return_to_work_plan", "dk.fastholdelsesplan"];
-/** The milestones that are the plan itself: only there can the leader record that no plan is needed ("send the plan to the doctor" is not such a decision). */
-const PLAN_DECISION_MILESTONES: readonly string[] = PLAN_MILESTONES.filter((id) => id !== "no.plan_to_sykmelder");
+import { settlementFactsOf, settlementFactsOfCase } from "../settlement.js";
 
 const DAY_MS = 86_400_000;
-let settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS;
+
 
 const str = (v: unknown): string => (typeof v === "string" ? v : String(v ?? ""));
 const dateText = (env: TemplateEnv, iso: string) => formatDate(iso, env.locale);
@@ -38,7 +34,7 @@ async function personById(env: TemplateEnv, id: unknown): Promise<Person | null>
 }
 
 /** Too late to be useful (the planner sends what was missed only within catchUpDays). */
-function isStale(row: Outbox | undefined, now: Date): boolean {
+function isStale(row: Outbox | undefined, now: Date, settings: Pick<ReminderSettings, "catchUpDays">): boolean {
   return row !== undefined && now.getTime() - row.dueAt.getTime() > settings.catchUpDays * DAY_MS;
 }
 
@@ -63,10 +59,10 @@ async function isSuperseded(env: TemplateEnv, row: Outbox | undefined, series: {
   return newer > 0;
 }
 
-/** The milestone is settled (done or not needed) for the case. */
+/** The milestone is settled for the case (by hand, or by a fact its rule names, e.g. a confirmed plan). */
 async function settled(env: TemplateEnv, caseId: string, milestoneId: string): Promise<{ settled: boolean; snoozedUntil: string | null }> {
-  const state = await env.ctx.db.milestoneState.findUnique({ where: { caseId_milestoneId: { caseId, milestoneId } } });
-  return { settled: state?.state === "done" || state?.state === "not_needed", snoozedUntil: state?.state === "snoozed" ? state.snoozedUntil : null };
+  const facts = await settlementFactsOfCase(env.ctx.db, caseId);
+  return { settled: settlementOf(milestoneId, facts) !== null, snoozedUntil: snoozedUntilOf(milestoneId, facts) };
 }
 
 function dueLine(env: TemplateEnv, due: IsoDate): string {
@@ -77,20 +73,19 @@ function dueLine(env: TemplateEnv, due: IsoDate): string {
   return env.t("reminders:nudge.overdue", { count: -days, date });
 }
 
-const nudge: Template = async (env, params, recipient, row) => {
+const nudge = (settings: ReminderSettings): Template => async (env, params, recipient, row) => {
   if (!recipient) return null;
   const caseId = str(params.caseId);
   const milestoneId = str(params.milestoneId);
   const due = str(params.due);
-  // One read for the case, its employee and the milestone's state (this runs for every nudge sent).
-  const sickCase = await env.ctx.db.sickCase.findUnique({ where: { id: caseId }, include: { person: true, milestoneStates: { where: { milestoneId } } } });
+  const sickCase = await env.ctx.db.sickCase.findUnique({ where: { id: caseId }, include: { person: true } });
   // A voided case, or one that has ended: nothing after the last sick day.
   if (!sickCase || sickCase.voidedAt || (sickCase.endDate !== null && sickCase.endDate < env.today)) return null;
-  const state = sickCase.milestoneStates[0];
-  if (state && (state.state === "done" || state.state === "not_needed")) return null;
+  const { settled: done, snoozedUntil } = await settled(env, caseId, milestoneId);
+  if (done) return null;
   const isSnoozeNudge = str(params.offset).startsWith("snooze-");
-  if (state?.state === "snoozed" && state.snoozedUntil && state.snoozedUntil > env.today && !isSnoozeNudge) return null;
-  if (isStale(row, env.ctx.clock()) || (await isSuperseded(env, row, { kind: "nudge", caseId, milestoneId }))) return null;
+  if (snoozedUntil && snoozedUntil > env.today && !isSnoozeNudge) return null;
+  if (isStale(row, env.ctx.clock(), settings) || (await isSuperseded(env, row, { kind: "nudge", caseId, milestoneId }))) return null;
   const employee = sickCase.person;
 
   const { t } = env;
@@ -107,24 +102,24 @@ const nudge: Template = async (env, params, recipient, row) => {
   }
   const milestone = (action: "done" | "snooze", snoozeDays?: number) => ({ type: "milestone" as const, caseId, milestoneId, action, ...(snoozeDays ? { snoozeDays } : {}) });
   const buttons: Button[] = [{ label: t("reminders:nudge.buttons.done"), command: milestone("done"), style: "primary" }];
-  if (PLAN_MILESTONES.includes(milestoneId)) {
+  if (isPlanMilestone(milestoneId)) {
     buttons.push({ label: t("reminders:nudge.buttons.plan"), command: { type: "plan", employeeId: employee.id } });
   }
   buttons.push({ label: t("reminders:nudge.buttons.tomorrow"), command: milestone("snooze", 1) }, { label: t("reminders:nudge.buttons.later"), command: milestone("snooze", 3) });
-  if (PLAN_DECISION_MILESTONES.includes(milestoneId)) {
+  if (isPlanDecisionMilestone(milestoneId)) {
     buttons.push({ label: t("reminders:nudge.buttons.notNeeded"), command: { type: "milestone", caseId, milestoneId, action: "open_not_needed" } });
   }
   blocks.push({ kind: "actions", buttons });
   return { summary: heading, blocks };
 };
 
-const escalation: Template = async (env, params, recipient, row) => {
+const escalation = (settings: ReminderSettings): Template => async (env, params, recipient, row) => {
   const caseId = str(params.caseId);
   const milestoneId = str(params.milestoneId);
   const due = str(params.due);
   const sickCase = await env.ctx.db.sickCase.findUnique({ where: { id: caseId } });
   if (!sickCase || sickCase.voidedAt) return null;
-  if ((await settled(env, caseId, milestoneId)).settled || isStale(row, env.ctx.clock())) return null;
+  if ((await settled(env, caseId, milestoneId)).settled || isStale(row, env.ctx.clock(), settings)) return null;
   const employee = await personById(env, params.employeeId);
   if (!employee) return null;
   // HR: only while they are HR. The ARR channel: only while the employee consents.
@@ -152,11 +147,11 @@ const escalation: Template = async (env, params, recipient, row) => {
   return { summary: heading, blocks };
 };
 
-const measureDue: Template = async (env, params, recipient, row) => {
+const measureDue = (settings: ReminderSettings): Template => async (env, params, recipient, row) => {
   if (!recipient) return null;
   const measure = await env.ctx.db.measure.findUnique({ where: { id: str(params.measureId) }, include: { plan: true } });
   // Only an agreed measure with this due date is still open to the question (postponed → a new reminder).
-  if (!measure || measure.status !== "agreed" || measure.dueDate !== str(params.due) || isStale(row, env.ctx.clock())) return null;
+  if (!measure || measure.status !== "agreed" || measure.dueDate !== str(params.due) || isStale(row, env.ctx.clock(), settings)) return null;
   const employee = await personById(env, measure.plan.employeeId);
   if (!employee) return null;
   const { t } = env;
@@ -180,12 +175,12 @@ const measureDue: Template = async (env, params, recipient, row) => {
   };
 };
 
-const dialogueReminder: Template = async (env, params, recipient, row) => {
+const dialogueReminder = (settings: ReminderSettings): Template => async (env, params, recipient, row) => {
   if (!recipient) return null;
   const session = await env.ctx.db.dialogueSession.findUnique({ where: { id: str(params.sessionId) } });
   if (!session || session.status !== "active" || session.personId !== recipient.id) return null;
   const now = env.ctx.clock();
-  if (session.expiresAt.getTime() <= now.getTime() || isStale(row, now)) return null;
+  if (session.expiresAt.getTime() <= now.getTime() || isStale(row, now, settings)) return null;
   // Activity since this was planned moves the reminder later: then it is not due yet.
   const due = dialogueReminderTimes(session.lastActivityAt, session.expiresAt, recipient, settings)[Number(params.n) - 1];
   if (!due || due.getTime() > now.getTime() + 60_000) return null;
@@ -234,9 +229,8 @@ const arrDigest: Template = async (env, params) => {
     if (!row || row.voidedAt || !employee || !(await hasConsent(env.ctx.db, employee.id, "arr_summary"))) continue;
     const synced = (await syncCases(env.ctx.db, employee, env.today)).find((c) => c.row.id === caseId);
     if (!synced) continue;
-    const states = await env.ctx.db.milestoneState.findMany({ where: { caseId } });
-    const settledIds = new Set(states.filter((s) => s.state === "done" || s.state === "not_needed").map((s) => s.milestoneId));
-    const items = visibleMilestones(synced.result).filter((m) => m.due !== null && m.due >= weekStart && m.due <= weekEnd && !settledIds.has(m.id));
+    const facts = (await settlementFactsOf(env.ctx.db, [caseId])).get(caseId)!;
+    const items = visibleMilestones(synced.result).filter((m) => m.due !== null && m.due >= weekStart && m.due <= weekEnd && !settlementOf(m.id, facts));
     if (items.length === 0) continue;
     const r = synced.result;
     fields.push({
@@ -270,14 +264,15 @@ const substituteNotice: Template = async (env, params, recipient) => {
   return { summary: value, blocks: [text(value)] };
 };
 
-/** Registers the scheduler's templates (again with new settings if called again). */
-export function registerReminderTemplates(reminderSettings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): void {
-  settings = reminderSettings;
-  registerTemplate("nudge", nudge);
-  registerTemplate("escalation", escalation);
-  registerTemplate("measure_due", measureDue);
-  registerTemplate("dialogue_reminder", dialogueReminder);
-  registerTemplate("arr_digest", arrDigest);
-  registerTemplate("unreachable_notice", unreachableNotice);
-  registerTemplate("substitute_notice", substituteNotice);
+/** The scheduler's templates, for these settings (the composition root builds them once per process). */
+export function reminderTemplates(settings: ReminderSettings): Record<string, Template> {
+  return {
+    nudge: nudge(settings),
+    escalation: escalation(settings),
+    measure_due: measureDue(settings),
+    dialogue_reminder: dialogueReminder(settings),
+    arr_digest: arrDigest,
+    unreachable_notice: unreachableNotice,
+    substitute_notice: substituteNotice,
+  };
 }

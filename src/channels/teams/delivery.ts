@@ -2,23 +2,21 @@
 // to the workspace's ARR channel, from conversation references stored at install.
 // A person who removed or blocked the app is reported unreachable (never retried
 // forever) and their dead reference is dropped; HR admins are told through the
-// dispatcher's fallback hook.
+// dispatcher's fallback hook (src/app/reminders/delivery.ts), in this channel's words.
 import type { CloudAdapter, ConversationReference, TurnContext } from "botbuilder";
 import type { Db } from "../../db/client.js";
 import type { Message } from "../../domain/messages/model.js";
 import type { Person, Workspace } from "../../generated/prisma/client.js";
 import type { DeliveryChannel, DeliveryResult } from "../../app/notify/channels.js";
-import type { DispatchOptions } from "../../app/notify/dispatch.js";
-import { localDateOf } from "../../domain/time/zone.js";
-import { enqueue } from "../../app/notify/outbox.js";
-import { isHrAdmin, localeOf } from "../../app/people.js";
+import type { NotificationPayload } from "../../app/notify/outbox.js";
+import { localeOf } from "../../app/people.js";
+import { teamsUnreachablePayload } from "./notifications.js";
 import { translator } from "../../i18n/index.js";
 import { workspaceLocale } from "../../app/workspaces.js";
 import type { Logger } from "../../logging/logger.js";
 import { errorCodeOf, postMessage, statusOf } from "./posting.js";
 
-/** The kind of outbox row that tells HR a person cannot be reached in Teams. */
-export const UNREACHABLE_TEMPLATE = "teams_unreachable";
+export { UNREACHABLE_TEMPLATE } from "./notifications.js";
 
 export interface TeamsDeliveryOptions {
   adapter: CloudAdapter;
@@ -35,6 +33,11 @@ export class TeamsDelivery implements DeliveryChannel {
 
   canReach(person: Person): boolean {
     return Boolean(person.teamsConversationRef);
+  }
+
+  /** What HR is told when Teams refused the person (the dispatcher's fallback hook asks). */
+  unreachableNotice(person: Pick<Person, "id" | "unreachableReason">): NotificationPayload {
+    return teamsUnreachablePayload(person.id, person.unreachableReason ?? "");
   }
 
   async sendToPerson(person: Person, message: Message): Promise<DeliveryResult> {
@@ -92,31 +95,6 @@ export async function dropReference(db: Db, person: Person, reason: string, now:
   logger.warn({ person: person.id, reason }, "teams: person unreachable; conversation reference dropped");
 }
 
-/**
- * The dispatcher's onFallback hook, for when nothing else (the scheduler) installs one:
- * Teams refused and the message only reached the console inbox, which nobody on Teams
- * reads, so HR admins are told (once per person and day).
- */
-export function tellHrOnFallback(db: Db, clock: () => Date, kick: () => void): NonNullable<DispatchOptions["onFallback"]> {
-  return async (person, row, unreachableIn, sentVia) => {
-    if (sentVia !== "console" || !unreachableIn.includes("teams") || row.kind === UNREACHABLE_TEMPLATE) return;
-    const now = clock();
-    const fresh = await db.person.findUnique({ where: { id: person.id }, select: { unreachableReason: true } });
-    const admins = (await db.person.findMany({ where: { roles: { contains: "hr" }, NOT: { id: person.id } } })).filter(isHrAdmin);
-    for (const admin of admins) {
-      await enqueue(db, {
-        key: `${UNREACHABLE_TEMPLATE}:${person.id}:${localDateOf(now, admin.timeZone)}:${admin.id}`,
-        kind: UNREACHABLE_TEMPLATE,
-        recipientId: admin.id,
-        payload: { template: UNREACHABLE_TEMPLATE, params: { personId: person.id, reason: reasonKey(fresh?.unreachableReason ?? "") } },
-        dueAt: now,
-      });
-    }
-    // This runs inside a dispatch round: the notice goes out in the next one.
-    if (admins.length > 0) setImmediate(kick);
-  };
-}
-
 function parseReference(json: string | null | undefined): Partial<ConversationReference> | undefined {
   if (!json) return undefined;
   try {
@@ -125,13 +103,6 @@ function parseReference(json: string | null | undefined): Partial<ConversationRe
   } catch {
     return undefined;
   }
-}
-
-/** Which HR-facing explanation fits the error text (see teams:unreachable.*). */
-function reasonKey(error: string): "roster" | "blocked" | "other" {
-  if (error.includes("BotNotInConversationRoster")) return "roster";
-  if (error.includes("MessageWritesBlocked")) return "blocked";
-  return "other";
 }
 
 /** Maps a failed Bot Connector call to what the dispatcher should do next. */

@@ -26,10 +26,9 @@ type AuthenticateRequestResult = Awaited<ReturnType<BotFrameworkAuthentication["
 import type { ChannelAdapter, RunningAdapter } from "../adapter.js";
 import type { Config } from "../../config/env.js";
 import { sendJson } from "../../server/router.js";
-import { registerTemplate } from "../../app/notify/templates.js";
 import { translator, normalizeLocale } from "../../i18n/index.js";
 import { TeamsBot } from "./bot.js";
-import { TeamsDelivery, UNREACHABLE_TEMPLATE, tellHrOnFallback } from "./delivery.js";
+import { TeamsDelivery } from "./delivery.js";
 import { mountTab } from "./tab/server.js";
 import { cardActivity } from "./posting.js";
 import { textCard } from "./cards.js";
@@ -142,16 +141,7 @@ export const teamsAdapter: ChannelAdapter = {
     });
 
     mountTab(router, { config, services, logger: log });
-    registerUnreachableTemplate();
-
-    let stopped = false;
-    const kick = () => {
-      if (stopped) return;
-      services.deliver().catch((error: unknown) => log.error({ err: error }, "teams: delivery round failed"));
-    };
     const delivery = new TeamsDelivery({ adapter, appId, db, logger: log, clock: services.ctx.clock });
-    // The scheduler installs its own (fuller) hooks over this one when it starts.
-    services.deliveryOptions.onFallback ??= tellHrOnFallback(db, services.ctx.clock, kick);
     log.info(
       { mode: appId ? "bot-framework" : "local" },
       appId ? "teams: Bot Framework authentication enforced" : "teams: no MICROSOFT_APP_ID, so /api/messages is unauthenticated and answers this machine only (Agents Playground, Emulator)",
@@ -159,9 +149,7 @@ export const teamsAdapter: ChannelAdapter = {
     return {
       delivery,
       health: () => ({ mode: appId ? "bot-framework" : "local", endpoint: MESSAGES_PATH, authenticated: Boolean(appId), tab: "/tab" }),
-      stop: async () => {
-        stopped = true;
-      },
+      stop: async () => undefined,
     };
   },
 };
@@ -221,20 +209,4 @@ function writeInvokeResponse(res: ServerResponse, response: InvokeResponse | und
   const text = JSON.stringify(response.body);
   res.writeHead(response.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
   res.end(text);
-}
-
-let templateRegistered = false;
-
-/** How the outbox tells an HR admin that someone cannot be reached in Teams any more. */
-function registerUnreachableTemplate(): void {
-  if (templateRegistered) return;
-  templateRegistered = true;
-  registerTemplate(UNREACHABLE_TEMPLATE, async (env, params) => {
-    const person = typeof params.personId === "string" ? await env.ctx.db.person.findUnique({ where: { id: params.personId } }) : null;
-    // Back in Teams before the notice went out: nothing to report.
-    if (!person || person.teamsConversationRef) return null;
-    const reason = env.t(`teams:unreachable.${typeof params.reason === "string" ? params.reason : "other"}`);
-    const text = env.t("teams:unreachable.hr", { name: person.name, reason });
-    return { summary: text, blocks: [{ kind: "text", text, style: "warning" }] };
-  });
 }

@@ -11,12 +11,11 @@ export function registerChat(program: Command, runtime: CliRuntime): void {
     .requiredOption("--as <email>", t("cli:chat.as"))
     .addOption(new Option("--locale <locale>", t("cli:chat.locale")).choices([...SUPPORTED_LOCALES]))
     .action(async (options: { as: string; locale?: Locale }) => {
-      const app = await runtime.app();
+      // The whole composition root: every notification can be delivered and every change re-plans.
+      const services = await runtime.services();
       const { requirePersonByEmail, localeOf } = await import("../../app/people.js");
-      const { createLocalServices } = await import("../../app/services.js");
       const { runConsoleChat } = await import("../../channels/console/chat.js");
-      const person = await requirePersonByEmail(app.db, options.as);
-      const services = createLocalServices(app);
+      const person = await requirePersonByEmail(services.ctx.db, options.as);
       await runConsoleChat({
         conversation: services.conversation,
         person,

@@ -51,12 +51,11 @@ export function registerReminders(program: Command, runtime: CliRuntime): void {
     .option("--all", t("reminders:cli.reminders.replan.all"))
     .action(async (options: { person?: string; all?: boolean }) => {
       if (!options.person && !options.all) throw new CliUsageError(t("reminders:cli.reminders.replan.need"));
-      const app = await runtime.app();
+      const services = await runtime.services();
+      const app = services.ctx;
       const { requirePersonByEmail } = await import("../../app/people.js");
-      const { ReminderPlanner } = await import("../../app/reminders/planner.js");
       const { personsToBootstrap } = await import("../../app/reminders/changes.js");
-      const { schedulerSettingsFromEnv } = await import("../../app/reminders/settings.js");
-      const planner = new ReminderPlanner(app, schedulerSettingsFromEnv({ ...process.env, TZ_DEFAULT: app.config.TZ_DEFAULT }).reminders);
+      const { planner } = services;
       const ids = options.person ? [(await requirePersonByEmail(app.db, options.person)).id] : await personsToBootstrap(app);
       const sum = { count: 0, created: 0, moved: 0, revived: 0, cancelled: 0 };
       for (const id of ids) {
@@ -92,21 +91,22 @@ export function registerSubstitute(directory: Command, runtime: CliRuntime): voi
       }
       if (!options.end && (!options.substitute || !options.from)) throw new CliUsageError(t("reminders:cli.substitute.need"));
       if (options.from && options.until && options.until < options.from) throw new CliUsageError(t("reminders:cli.substitute.order"));
-      const app = await runtime.app();
+      const services = await runtime.services();
+      const app = services.ctx;
       const { requirePersonByEmail } = await import("../../app/people.js");
       const { setSubstitute, endSubstitutes, afterSubstituteChange } = await import("../../app/reminders/substitutes.js");
       const leader = await requirePersonByEmail(app.db, options.leader);
       const substitute = options.substitute ? await requirePersonByEmail(app.db, options.substitute) : undefined;
       if (substitute && substitute.id === leader.id) throw new CliUsageError(t("reminders:cli.substitute.same"));
-      // The team is re-planned by the scheduler (its next tick sees the change), as after `absence add`.
+      // The team is re-planned here and now (a running server's tick would see the change too).
       if (options.end) {
-        const count = await endSubstitutes(app.db, leader, substitute?.id);
-        await afterSubstituteChange(app, leader);
+        const count = await endSubstitutes(app.db, leader, app.clock(), substitute?.id);
+        await afterSubstituteChange(app, services.caseChanged, leader);
         runtime.stdout(t("reminders:cli.substitute.ended", { count, leader: leader.email }));
         return;
       }
       const row = await setSubstitute(app.db, leader, substitute!, options.from!, options.until ?? null);
-      await afterSubstituteChange(app, leader, row);
+      await afterSubstituteChange(app, services.caseChanged, leader, row);
       runtime.stdout(t("reminders:cli.substitute.set", { substitute: substitute!.email, leader: leader.email, from: row.fromDate, until: row.untilDate ?? t("reminders:cli.substitute.openEnd") }));
     });
 }

@@ -9,12 +9,14 @@ export function registerServe(program: Command, runtime: CliRuntime): void {
     .description(runtime.t("cli:serve.description"))
     .action(async () => {
       const config = runtime.config();
+      // Every setting is checked before anything starts: a bad one stops `serve` with its name.
+      const settings = runtime.settings();
       // The server logs JSON lines to stdout (unlike the other commands, whose stdout is their output).
       const logger = createLogger(config.LOG_LEVEL);
       // Loaded on use: other commands need not load the channel SDKs.
       const { startBot } = await import("../../server/bot.js");
       // The scheduler ticks every minute in the background (reminders, retention, ARR digest).
-      const bot = await startBot(config, logger, { background: [schedulerBackground()] });
+      const bot = await startBot(config, logger, { settings, background: [schedulerBackground()] });
       // Graceful shutdown: finish in-flight requests, close the database, exit 0.
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {

@@ -12,16 +12,11 @@ export function registerTick(program: Command, runtime: CliRuntime): void {
     .action(async (options: { now?: string; json?: boolean }) => {
       const now = options.now === undefined ? new Date() : parseInstant(options.now);
       if (!now) throw new CliUsageError(t("reminders:cli.tick.badNow", { value: options.now }));
-      const app = await runtime.app(() => now);
-      const { createLocalServices } = await import("../../app/services.js");
-      const { Scheduler } = await import("../../scheduler/scheduler.js");
-      const { schedulerSettingsFromEnv } = await import("../../app/reminders/settings.js");
+      const services = await runtime.services(() => now);
       const { attachPlatformChannels } = await import("../../scheduler/channels.js");
-      const services = createLocalServices(app);
-      const platforms = await attachPlatformChannels(app.config, app.logger, services);
+      const platforms = await attachPlatformChannels(services.ctx.config, services.ctx.logger, services);
       try {
-        const scheduler = new Scheduler(services, schedulerSettingsFromEnv({ ...process.env, TZ_DEFAULT: app.config.TZ_DEFAULT }));
-        const report = await scheduler.tick(now);
+        const report = await services.scheduler.tick(now);
         if (options.json) {
           runtime.stdout(JSON.stringify(report));
           return;

@@ -8,3 +8,17 @@ export { OPEN_END, buildCases } from "./cases.js";
 export type { DaySpan, SickSpan, SickCase } from "./cases.js";
 export { RULES_BY_JURISDICTION, NO_RULES, DK_RULES, SE_RULES } from "./rules/index.js";
 export type { Anchor, Condition, Otherwise, MilestoneRule, CaseRule, SickPayPeriodRule, JurisdictionRules } from "./rules/model.js";
+export {
+  SETTLEMENT_FACT_KINDS,
+  isSettlementFactKind,
+  settledByOf,
+  isPlanMilestone,
+  isPlanDecisionMilestone,
+  planMilestoneIds,
+  settlementOf,
+  settlementOutcome,
+  isSettled,
+  snoozedUntilOf,
+  NO_FACTS,
+} from "./settlement.js";
+export type { SettlementFactKind, CaseFact, ManualState, SettlementFacts, Settlement } from "./settlement.js";

@@ -8,11 +8,13 @@
 // - leader-action milestones with a date (upcoming, due today, past): nudges N working
 //   days before, on the day, the working day after; a deadline on a weekend or holiday
 //   counts as the working day before it; then an escalation N days overdue;
-// - done / not needed: nothing; snoozed until U: no nudge before U, one on U;
+// - settled (by hand, or by a fact its rule names: a confirmed plan, a meeting held …;
+//   src/domain/milestones/settlement.ts): nothing; snoozed until U: no nudge before U, one on U;
 // - a closed case: nothing after its last sick day (a revived case is simply re-planned);
 // - a reminder whose time has passed is sent late only if it is the latest of its series
 //   and at most `catchUpDays` late (a pile of stale nudges helps nobody).
-import type { CaseResult, MilestoneId, MilestoneResult } from "../milestones/index.js";
+import type { CaseResult, MilestoneId, MilestoneResult } from "../milestones/types.js";
+import { settlementOf, snoozedUntilOf, type CaseFact } from "../milestones/settlement.js";
 import { addDays, type IsoDate } from "../time/localDate.js";
 import { localDateOf } from "../time/zone.js";
 import { reminderKeys, type NudgeOffset, type ReminderKind } from "./keys.js";
@@ -46,6 +48,8 @@ export interface PlanningCase {
   planId: string | null;
   /** Whether the plan has a confirmed version (the ARR summary shows the confirmed plan). */
   planConfirmed: boolean;
+  /** Facts that settle milestones (a confirmed plan, a meeting held …; see milestones/settlement.ts). */
+  facts?: readonly CaseFact[];
 }
 
 export interface PlanningState {
@@ -175,15 +179,15 @@ export function nudgeDates(
 
 function planMilestone(input: PlanningInput, c: PlanningCase, m: MilestoneResult & { due: IsoDate }, out: PlannedReminder[]): void {
   const { settings, person } = input;
-  const state = input.states.find((s) => s.caseId === c.id && s.milestoneId === m.id);
-  if (state && (state.state === "done" || state.state === "not_needed")) return;
+  const facts = { states: input.states.filter((s) => s.caseId === c.id), facts: c.facts ?? [] };
+  if (settlementOf(m.id, facts)) return;
   const policy = policyFor(settings, m.id as MilestoneId, m.responsible);
   const calendar = input.leader ?? input.hrAdmins[0] ?? person;
   const caseEnd = c.result.end;
   const points = nudgeDates(m.due, policy, calendar.jurisdiction, {
     caseStart: c.result.start,
     caseEnd,
-    snoozedUntil: state?.state === "snoozed" ? state.snoozedUntil : null,
+    snoozedUntil: snoozedUntilOf(m.id, facts),
   });
 
   const series: PlannedReminder[] = [];

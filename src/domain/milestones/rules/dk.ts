@@ -14,6 +14,7 @@ export const DK_RULES: JurisdictionRules = {
   rules: [
     {
       id: "dk.sygefravaerssamtale",
+      settledBy: ["meeting_held"],
       effectiveFrom: "2010-01-04",
       source: "sygedagpengeloven § 7a",
       responsible: "employer",
@@ -78,6 +79,7 @@ export const DK_RULES: JurisdictionRules = {
     },
     {
       id: "dk.fastholdelsesplan",
+      settledBy: ["plan_confirmed", "plan_not_needed"],
       effectiveFrom: "2010-01-04",
       source: "sygedagpengeloven § 7b",
       responsible: "employer",

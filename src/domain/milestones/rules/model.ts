@@ -3,6 +3,7 @@
 // when the sickness started.
 import type { IsoDate } from "../../time/localDate.js";
 import type { Jurisdiction, MilestoneId, Responsible } from "../types.js";
+import type { SettlementFactKind } from "../settlement.js";
 
 /**
  * The date a rule hangs on. "Day N" counts the case's first sick day (S) as day 1.
@@ -52,6 +53,11 @@ export interface MilestoneRule {
    * runs past it, and the case continues after that day, the milestone falls due on that day.
    */
   readonly dueNotBeforeFirstSeen?: boolean;
+  /**
+   * Facts about the case that settle this milestone (a confirmed plan, a meeting held …); see
+   * ../settlement.ts. A person can settle any milestone by hand as well.
+   */
+  readonly settledBy?: readonly SettlementFactKind[];
   /** Developer-facing note where the doc marks an ambiguity or an unverified point. */
   readonly note?: string;
 }

@@ -31,6 +31,7 @@ export const NO_RULES: JurisdictionRules = {
     },
     {
       id: "no.followup_plan",
+      settledBy: ["plan_confirmed", "plan_not_needed"],
       effectiveFrom: "2007-03-01",
       source: "aml § 4-6 (3) (2007)",
       responsible: "employer",
@@ -40,6 +41,7 @@ export const NO_RULES: JurisdictionRules = {
     },
     {
       id: "no.followup_plan",
+      settledBy: ["plan_confirmed", "plan_not_needed"],
       effectiveFrom: "2011-07-01",
       source: "aml § 4-6 (3)",
       responsible: "employer",
@@ -49,6 +51,7 @@ export const NO_RULES: JurisdictionRules = {
     },
     {
       id: "no.plan_to_sykmelder",
+      settledBy: ["plan_sent_to_doctor", "plan_not_needed"],
       effectiveFrom: "2014-07-01",
       source: "aml § 4-6 (3)",
       responsible: "employer",
@@ -58,6 +61,7 @@ export const NO_RULES: JurisdictionRules = {
     },
     {
       id: "no.dialogmote1",
+      settledBy: ["meeting_held"],
       effectiveFrom: "2007-03-01",
       source: "aml § 4-6 (4) (2007)",
       responsible: "employer",
@@ -67,6 +71,7 @@ export const NO_RULES: JurisdictionRules = {
     },
     {
       id: "no.dialogmote1",
+      settledBy: ["meeting_held"],
       effectiveFrom: "2011-07-01",
       source: "aml § 4-6 (4) (2011)",
       responsible: "employer",
@@ -76,6 +81,7 @@ export const NO_RULES: JurisdictionRules = {
     },
     {
       id: "no.dialogmote1",
+      settledBy: ["meeting_held"],
       effectiveFrom: "2014-07-01",
       source: "aml § 4-6 (4)",
       responsible: "employer",
@@ -117,6 +123,7 @@ export const NO_RULES: JurisdictionRules = {
     },
     {
       id: "no.nav_motebehov_query",
+      settledBy: ["meeting_held"],
       effectiveFrom: "2022-05-19",
       source: "ftrl § 8-7a; navikt/isdialogmotekandidat",
       responsible: "nav",
@@ -139,6 +146,7 @@ export const NO_RULES: JurisdictionRules = {
     },
     {
       id: "no.plan_to_nav",
+      settledBy: ["plan_sent_to_nav"],
       effectiveFrom: "2014-07-01",
       source: "aml § 4-6 (3); ftrl § 25-2",
       responsible: "employer",

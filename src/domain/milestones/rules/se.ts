@@ -54,6 +54,7 @@ export const SE_RULES: JurisdictionRules = {
     },
     {
       id: "se.return_to_work_plan",
+      settledBy: ["plan_confirmed", "plan_not_needed"],
       effectiveFrom: "2018-07-01",
       source: "SFB 30 kap. 6 §",
       responsible: "employer",
