@@ -15,6 +15,7 @@ let statements = 0;
 const prepare = Database.prototype.prepare;
 Database.prototype.prepare = function (this: Database.Database, sql: string) {
   statements += 1;
+  if (process.env.TRACE_SQL) process.stdout.write(`    ${sql.replace(/\s+/g, " ").slice(0, 150)}\n`);
   return prepare.call(this, sql);
 } as typeof prepare;
 

@@ -53,6 +53,10 @@ describe("scheduler CLI", () => {
     const bad = await runCli(["tick", "--now", "next tuesday"], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--now must be an ISO date-time/);
+    // A date that does not exist is refused, not rolled over into March.
+    const february31 = await runCli(["tick", "--now", "2026-02-31T09:00"], { env });
+    expect(february31.code).toBe(2);
+    expect(february31.stderr).toMatch(/--now must be an ISO date-time.*2026-02-31T09:00/);
 
     const tick = await runCli(["tick", "--now", "2026-01-23T08:00:00+01:00", "--json"], { env });
     expect(tick.stderr).toBe("");

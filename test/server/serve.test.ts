@@ -72,4 +72,37 @@ describe("cli serve", () => {
     expect(slack.code).toBe(2);
     expect(slack.stderr).toMatch(/SLACK_SIGNING_SECRET|SLACK_APP_TOKEN/);
   });
+
+  it("stops with the error for a bad scheduler setting, before anything listens", async () => {
+    const result = await runCli(["serve"], { env: { PORT: "0", HOST: "127.0.0.1", REMINDER_WORKING_HOURS: "25:00-16:00", DATABASE_URL: `file:${path.join(dir, "hours.db")}` } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/REMINDER_WORKING_HOURS/);
+    // Nothing was started: no database file, no "listening" line.
+    expect(existsSync(path.join(dir, "hours.db"))).toBe(false);
+    expect(result.stdout).not.toMatch(/local mode|bot started/);
+  });
+
+  it("`npm start` stops gracefully when its own PID gets SIGTERM (no server left behind)", async () => {
+    const child = spawn("npm", ["start"], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", DATABASE_URL: `file:${path.join(dir, "npm.db")}` },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (d: Buffer) => {
+        out += d.toString();
+        const m = /"url":"(http:[^"]+)"/.exec(out);
+        if (m && out.includes("local mode")) resolve(m[1]!);
+      });
+      child.on("exit", (code) => reject(new Error(`npm start exited early with ${code}`)));
+    });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(out).toMatch(/shutting down/);
+    // The server itself is gone too, not orphaned behind npm.
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  }, 90_000);
 });

@@ -42,9 +42,26 @@ export async function planCommand(turn: Turn, employeeId: string | undefined, st
   return leaderPlan(turn, employee!, relation, start);
 }
 
+/**
+ * A follow-up plan belongs to a sick-leave case: without one (and without an earlier plan to
+ * show) there is no plan dialogue to offer, only the way to report.
+ */
+async function withoutCase(turn: Turn, employee: Person, hasCase: boolean): Promise<Message[] | undefined> {
+  if (hasCase) return undefined;
+  const standing = await turn.ctx.db.plan.findFirst({ where: { employeeId: employee.id, latestVersion: { gt: 0 } }, select: { id: true } });
+  if (standing) return undefined;
+  const own = employee.id === turn.person.id;
+  const text = own ? turn.t("plan:noCase.own") : turn.t("plan:noCase.other", { name: employee.name });
+  const blocks: Message["blocks"] = [{ kind: "text", text }];
+  if (own) blocks.push({ kind: "actions", buttons: [{ label: turn.t("bot:buttons.report"), command: { type: "report" }, style: "primary" }, { label: turn.t("bot:buttons.status"), command: { type: "status" } }] });
+  return [{ summary: text, blocks }];
+}
+
 async function ownPlan(turn: Turn, start: StartDialogue): Promise<Message[]> {
   const { db } = turn.ctx;
   const current = await currentCaseRow(turn, turn.person);
+  const noCase = await withoutCase(turn, turn.person, current !== undefined);
+  if (noCase) return noCase;
   const plan = await planFor(db, turn.person, current?.row ?? null);
   const latest = await latestVersion(db, plan);
   // A version waiting for me comes first: the plan is not agreed until I say so.
@@ -68,6 +85,8 @@ async function ownPlan(turn: Turn, start: StartDialogue): Promise<Message[]> {
 async function leaderPlan(turn: Turn, employee: Person, relation: string, start: StartDialogue): Promise<Message[]> {
   const { db } = turn.ctx;
   const current = await currentCaseRow(turn, employee);
+  const noCase = await withoutCase(turn, employee, current !== undefined);
+  if (noCase) return noCase;
   const plan = await planFor(db, employee, current?.row ?? null);
   // Retention: six months after the case's last sick day the plan is no longer the leader's to read (HR still may).
   if (plan.hiddenFromLeaderAt && relation !== "hr") {

@@ -72,11 +72,12 @@ export class ReminderPlanner {
     });
     const byKey = new Map(existing.map((row) => [row.idempotencyKey, row]));
 
+    const fresh: PlannedReminder[] = [];
     for (const w of wanted) {
       const row = byKey.get(w.key);
       const payload = JSON.stringify(w.payload);
       if (!row) {
-        if (await this.create(w, personId, payload)) result.created += 1;
+        fresh.push(w);
         continue;
       }
       if (row.subjectId !== personId) continue; // a key another planner owns: leave it alone
@@ -93,6 +94,8 @@ export class ReminderPlanner {
       }
     }
 
+    result.created += await this.createAll(fresh, personId);
+
     const wantedKeys = new Set(keys);
     const unwanted = existing.filter((row) => row.status === "pending" && row.subjectId === personId && !wantedKeys.has(row.idempotencyKey) && row.updatedAt.getTime() < startedAt.getTime());
     if (unwanted.length > 0) {
@@ -108,8 +111,25 @@ export class ReminderPlanner {
     return result;
   }
 
-  private async create(w: PlannedReminder, subjectId: string, payload: string): Promise<boolean> {
-    const data: Prisma.OutboxUncheckedCreateInput = {
+  /**
+   * Creates the new rows in one statement (a first report plans some thirty reminders); when
+   * another process created one of them meanwhile, row by row so that the others still land.
+   */
+  private async createAll(rows: PlannedReminder[], subjectId: string): Promise<number> {
+    if (rows.length === 0) return 0;
+    try {
+      const created = await this.ctx.db.outbox.createMany({ data: rows.map((w) => this.rowOf(w, subjectId, JSON.stringify(w.payload))) });
+      return created.count;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    }
+    let count = 0;
+    for (const w of rows) if (await this.create(w, subjectId, JSON.stringify(w.payload))) count += 1;
+    return count;
+  }
+
+  private rowOf(w: PlannedReminder, subjectId: string, payload: string): Prisma.OutboxCreateManyInput {
+    return {
       idempotencyKey: w.key,
       kind: w.kind,
       recipientId: w.recipientId,
@@ -121,8 +141,11 @@ export class ReminderPlanner {
       measureId: w.measureId ?? null,
       subjectId,
     };
+  }
+
+  private async create(w: PlannedReminder, subjectId: string, payload: string): Promise<boolean> {
     try {
-      await this.ctx.db.outbox.create({ data });
+      await this.ctx.db.outbox.create({ data: this.rowOf(w, subjectId, payload) });
       return true;
     } catch (error) {
       // Another process created it between our read and this insert: the key did its job.

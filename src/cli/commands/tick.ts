@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import { DateTime } from "luxon";
 import { CliUsageError, type CliRuntime } from "../runtime.js";
+import { systemClock } from "../../app/context.js";
 
 /** `cli tick [--now <ISO>]`: one scheduler pass, as if it were that time (operators, tests, demos). */
 export function registerTick(program: Command, runtime: CliRuntime): void {
@@ -10,7 +12,8 @@ export function registerTick(program: Command, runtime: CliRuntime): void {
     .option("--now <datetime>", t("reminders:cli.tick.now"))
     .option("--json", t("cli:common.json"))
     .action(async (options: { now?: string; json?: boolean }) => {
-      const now = options.now === undefined ? new Date() : parseInstant(options.now);
+      // Without --now: the real time (the CLI's clock; app code only ever asks ctx.clock()).
+      const now = options.now === undefined ? systemClock() : parseInstant(options.now);
       if (!now) throw new CliUsageError(t("reminders:cli.tick.badNow", { value: options.now }));
       const services = await runtime.services(() => now);
       const { attachPlatformChannels } = await import("../../scheduler/channels.js");
@@ -36,9 +39,12 @@ export function registerTick(program: Command, runtime: CliRuntime): void {
     });
 }
 
-/** An ISO date-time with a time of day ("2026-03-02T08:00:00+01:00", "…Z", or local "2026-03-02T08:00"). */
+/**
+ * An ISO date-time with a time of day ("2026-03-02T08:00:00+01:00", "…Z", or local "2026-03-02T08:00").
+ * Strict (luxon): Date.parse would roll 2026-02-31 over into March instead of refusing it.
+ */
 export function parseInstant(text: string): Date | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return undefined;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : new Date(ms);
+  const parsed = DateTime.fromISO(text, { setZone: true });
+  return parsed.isValid ? parsed.toJSDate() : undefined;
 }
