@@ -1,6 +1,7 @@
 // What CLI subcommands share: config, a lazily opened database, the operator's
 // locale, and one way to fail (a one-line message and exit code 2).
 import { readFileSync } from "node:fs";
+import type { Readable, Writable } from "node:stream";
 import { loadConfig, type Config } from "../config/env.js";
 import { openDatabase, type OpenedDb } from "../db/client.js";
 import { createLogger, type Logger } from "../logging/logger.js";
@@ -15,7 +16,19 @@ export class CliUsageError extends Error {
   readonly exitCode = 2;
 }
 
+/** What a command may touch of the world: its streams and its environment (process.* in the bin). */
+export interface CliIo {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable;
+  stdin: Readable & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
 export interface CliRuntime {
+  io: CliIo;
+  env: NodeJS.ProcessEnv;
+  /** Set by a command that fails without throwing (0 unless set). */
+  exitCode: number;
   locale: Locale;
   t: Translate;
   config(): Config;
@@ -36,19 +49,23 @@ export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
   return parseLocale(env.JOBBDIALOG_LOCALE) ?? parseLocale(env.LC_ALL) ?? parseLocale(env.LANG) ?? "en";
 }
 
-export function createRuntime(env: NodeJS.ProcessEnv = process.env): CliRuntime {
+export function createRuntime(io: CliIo): CliRuntime {
+  const { env } = io;
   const locale = cliLocale(env);
   let config: Config | undefined;
   let logger: Logger | undefined;
   let opened: OpenedDb | undefined;
   let settings: SchedulerSettings | undefined;
   const runtime: CliRuntime = {
+    io,
+    env,
+    exitCode: 0,
     locale,
     t: translator(locale),
     config: () => (config ??= loadConfig(env)),
     settings: () => (settings ??= schedulerSettingsFromEnv({ ...env, TZ_DEFAULT: runtime.config().TZ_DEFAULT })),
     // CLI commands log to stderr so their stdout stays machine-readable.
-    logger: () => (logger ??= createLogger(env.LOG_LEVEL ?? "warn", process.stderr as never)),
+    logger: () => (logger ??= createLogger(env.LOG_LEVEL ?? "warn", io.stderr as never)),
     async app(clock = systemClock) {
       runtime.settings();
       opened ??= await openDatabase(runtime.config().DATABASE_URL);
@@ -63,8 +80,8 @@ export function createRuntime(env: NodeJS.ProcessEnv = process.env): CliRuntime 
       await opened?.close();
       opened = undefined;
     },
-    stdout: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
-    stderr: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+    stdout: (text) => void io.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    stderr: (text) => void io.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
   };
   return runtime;
 }
@@ -79,10 +96,10 @@ export function describeUserError(error: UserError, t: Translate): string[] {
   return lines;
 }
 
-export async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) return "";
+export async function readStdin(io: Pick<CliIo, "stdin">): Promise<string> {
+  if (io.stdin.isTTY) return "";
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of io.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
 }
 

@@ -59,7 +59,7 @@ describe("cli serve", () => {
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
     expect(server.lines.some((l) => l.includes("shutting down"))).toBe(true);
-  });
+  }, 90_000);
 
   it("refuses a bad configuration with a message naming the variable (exit 2)", async () => {
     const result = await runCli(["serve"], { env: { PORT: "not-a-port", DATABASE_URL: `file:${path.join(dir, "x.db")}` } });

@@ -48,8 +48,11 @@ export async function endSubstitutes(db: Db, leader: Person, now: Date, substitu
   return ended.count;
 }
 
-/** Tells the substitute (through the outbox) and marks the leader's team for re-planning. */
-export async function afterSubstituteChange(ctx: AppContext, caseChanged: (personId: string) => Promise<void>, leader: Person, substitution?: LeaderSubstitution): Promise<void> {
+/**
+ * Tells the substitute (through the outbox) and marks the leader's team for re-planning;
+ * without `caseChanged` the scheduler's change scan re-plans them on its next tick.
+ */
+export async function afterSubstituteChange(ctx: AppContext, caseChanged: ((personId: string) => Promise<void>) | undefined, leader: Person, substitution?: LeaderSubstitution): Promise<void> {
   if (substitution) {
     await enqueue(ctx.db, {
       key: `substitute:${substitution.id}:${substitution.untilDate ?? "open"}`,
@@ -59,6 +62,7 @@ export async function afterSubstituteChange(ctx: AppContext, caseChanged: (perso
       dueAt: ctx.clock(),
     });
   }
+  if (!caseChanged) return;
   const team = await ctx.db.person.findMany({ where: { leaderId: leader.id }, select: { id: true } });
   for (const member of team) await caseChanged(member.id);
 }

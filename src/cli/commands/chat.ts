@@ -20,8 +20,8 @@ export function registerChat(program: Command, runtime: CliRuntime): void {
         conversation: services.conversation,
         person,
         locale: options.locale ?? localeOf(person),
-        input: process.stdin,
-        output: process.stdout,
+        input: runtime.io.stdin,
+        output: runtime.io.stdout,
       });
     });
 }

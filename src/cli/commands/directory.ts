@@ -28,7 +28,7 @@ export function registerDirectory(program: Command, runtime: CliRuntime): void {
       const app = await runtime.app();
       const csv = await exportDirectory(app.db);
       if (options.output) writeFileSync(options.output, csv);
-      else process.stdout.write(csv);
+      else runtime.io.stdout.write(csv);
     });
 
   registerSubstitute(directory, runtime);

@@ -9,7 +9,7 @@ export function registerGuard(program: Command, runtime: CliRuntime): void {
     .action(async () => {
       // Loaded on use: the CLI starts faster when a command does not need it.
       const { checkHealthDetails } = await import("../../domain/guard/index.js");
-      const input = await readStdin();
+      const input = await readStdin(runtime.io);
       const lines = input.split(/\r?\n/);
       if (lines.at(-1) === "") lines.pop();
       for (const line of lines) runtime.stdout(JSON.stringify(checkHealthDetails(line)));

@@ -9,7 +9,7 @@ export function registerMilestones(program: Command, runtime: CliRuntime): void 
     .option("--pretty", runtime.t("cli:milestones.pretty"))
     .action(async (options: { pretty?: boolean }) => {
       const { evaluateMilestones, parseMilestoneInput } = await import("../../domain/milestones/index.js");
-      const text = await readStdin();
+      const text = await readStdin(runtime.io);
       let raw: unknown;
       try {
         raw = JSON.parse(text);

@@ -20,7 +20,7 @@ export function registerPlan(program: Command, runtime: CliRuntime): void {
     .action(async (options: { employee: string; format: "lps" | "md" | "pdf"; version?: string; output?: string; locale?: Locale; nationalId?: string; contactPhone?: string }) => {
       const version = options.version === undefined ? undefined : Number(options.version);
       if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new CliUsageError(t("cli:plan.errors.badVersion", { value: options.version }));
-      if (options.format === "pdf" && !options.output && process.stdout.isTTY) throw new CliUsageError(t("cli:plan.errors.pdfNeedsOutput"));
+      if (options.format === "pdf" && !options.output && runtime.io.stdout.isTTY) throw new CliUsageError(t("cli:plan.errors.pdfNeedsOutput"));
       const app = await runtime.app();
       const { requirePersonByEmail, localeOf } = await import("../../app/people.js");
       const { exportPlan } = await import("../../app/planExport.js");
@@ -35,6 +35,6 @@ export function registerPlan(program: Command, runtime: CliRuntime): void {
         ...(options.contactPhone ? { contactPhone: options.contactPhone } : {}),
       });
       if (options.output) writeFileSync(options.output, result.body);
-      else process.stdout.write(result.body);
+      else runtime.io.stdout.write(result.body);
     });
 }

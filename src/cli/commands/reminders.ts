@@ -91,22 +91,22 @@ export function registerSubstitute(directory: Command, runtime: CliRuntime): voi
       }
       if (!options.end && (!options.substitute || !options.from)) throw new CliUsageError(t("reminders:cli.substitute.need"));
       if (options.from && options.until && options.until < options.from) throw new CliUsageError(t("reminders:cli.substitute.order"));
-      const services = await runtime.services();
-      const app = services.ctx;
+      const app = await runtime.app();
       const { requirePersonByEmail } = await import("../../app/people.js");
       const { setSubstitute, endSubstitutes, afterSubstituteChange } = await import("../../app/reminders/substitutes.js");
       const leader = await requirePersonByEmail(app.db, options.leader);
       const substitute = options.substitute ? await requirePersonByEmail(app.db, options.substitute) : undefined;
       if (substitute && substitute.id === leader.id) throw new CliUsageError(t("reminders:cli.substitute.same"));
-      // The team is re-planned here and now (a running server's tick would see the change too).
+      // The team is re-planned by the scheduler's next tick, which sees the change in the
+      // database (as after `absence add`): a tick may run in simulated time (`tick --now`).
       if (options.end) {
         const count = await endSubstitutes(app.db, leader, app.clock(), substitute?.id);
-        await afterSubstituteChange(app, services.caseChanged, leader);
+        await afterSubstituteChange(app, undefined, leader);
         runtime.stdout(t("reminders:cli.substitute.ended", { count, leader: leader.email }));
         return;
       }
       const row = await setSubstitute(app.db, leader, substitute!, options.from!, options.until ?? null);
-      await afterSubstituteChange(app, services.caseChanged, leader, row);
+      await afterSubstituteChange(app, undefined, leader, row);
       runtime.stdout(t("reminders:cli.substitute.set", { substitute: substitute!.email, leader: leader.email, from: row.fromDate, until: row.untilDate ?? t("reminders:cli.substitute.openEnd") }));
     });
 }

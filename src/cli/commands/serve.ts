@@ -12,7 +12,7 @@ export function registerServe(program: Command, runtime: CliRuntime): void {
       // Every setting is checked before anything starts: a bad one stops `serve` with its name.
       const settings = runtime.settings();
       // The server logs JSON lines to stdout (unlike the other commands, whose stdout is their output).
-      const logger = createLogger(config.LOG_LEVEL);
+      const logger = createLogger(config.LOG_LEVEL, runtime.io.stdout);
       // Loaded on use: other commands need not load the channel SDKs.
       const { startBot } = await import("../../server/bot.js");
       // The scheduler ticks every minute in the background (reminders, retention, ARR digest).

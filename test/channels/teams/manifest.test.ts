@@ -123,7 +123,7 @@ describe("Teams app manifest", () => {
     const dir = tempDir();
     const output = path.join(dir, "jobbdialog.zip");
     const appId = "5B0C2A41-8F7E-4D2B-A3C9-6E1F0D9B7A25";
-    const runtime = createRuntime({ ...process.env, JOBBDIALOG_LOCALE: "en", MICROSOFT_APP_ID: "" });
+    const runtime = createRuntime({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: { ...process.env, JOBBDIALOG_LOCALE: "en", MICROSOFT_APP_ID: "" } });
     const lines: string[] = [];
     runtime.stdout = (text) => void lines.push(text);
     const program = new Command("jobbdialog").exitOverride();
