@@ -13,6 +13,8 @@ export interface RegisterAbsence {
   via: "slack" | "teams" | "console" | "cli";
   actor: Actor;
   today: string;
+  /** The clock's now (ctx.clock()): when things are marked, in simulated time too. */
+  now: Date;
 }
 
 export interface RegisteredAbsence {
@@ -58,7 +60,7 @@ export async function registerAbsence(db: Db, cmd: RegisterAbsence): Promise<Reg
     entityId: period.id,
     detail: { op: "register", start: v.start, end: v.end, grade: v.grade, type: v.type },
   });
-  const cases = await syncCases(db, cmd.employee, cmd.today);
+  const cases = await syncCases(db, cmd.employee, cmd.today, cmd.now);
   const caseOfPeriod = cases.find((c) => c.result.start <= v.start && (c.result.end === null || c.result.end >= v.start));
   return { period, cases, caseOfPeriod };
 }
@@ -72,7 +74,7 @@ export type AbsenceChange =
  * Changes the open (or latest) sick period. The old row is kept (superseded) so
  * nothing reported is ever lost; the change itself is validated like a new report.
  */
-export async function changeAbsence(db: Db, employee: Person, change: AbsenceChange, actor: Actor, today: string, via: RegisterAbsence["via"]): Promise<SyncedCase[]> {
+export async function changeAbsence(db: Db, employee: Person, change: AbsenceChange, actor: Actor, today: string, via: RegisterAbsence["via"], now: Date): Promise<SyncedCase[]> {
   const periods = (await periodsOf(db, employee.id)).filter((p) => p.type === "sick");
   const latest = periods.at(-1);
   if (!latest) throw new UserError("absence:errors.noOpenPeriod");
@@ -97,7 +99,7 @@ export async function changeAbsence(db: Db, employee: Person, change: AbsenceCha
     valid.push(checked.value);
   }
   await db.$transaction(async (tx) => {
-    await tx.absencePeriod.update({ where: { id: latest.id }, data: { supersededAt: new Date() } });
+    await tx.absencePeriod.update({ where: { id: latest.id }, data: { supersededAt: now } });
     for (const v of valid) {
       await tx.absencePeriod.create({
         data: {
@@ -115,7 +117,7 @@ export async function changeAbsence(db: Db, employee: Person, change: AbsenceCha
     }
     await audit(tx, { actor, subjectId: employee.id, action: "change", entity: "absence", entityId: latest.id, detail: { op: change.kind } });
   });
-  return syncCases(db, employee, today);
+  return syncCases(db, employee, today, now);
 }
 
 export async function listAbsences(db: Db, employee: Person, actor: Actor): Promise<AbsencePeriod[]> {

@@ -90,13 +90,13 @@ describe("a Norwegian case", () => {
     // Extended to 10 Feb: the plan falls due, nudges are planned.
     w.clock.now = oslo("2026-01-14", "10:00");
     const { changeAbsence } = await import("../../src/app/absences.js");
-    await changeAbsence(w.tmp.db, ola, { kind: "extend", end: "2026-02-10" }, { personId: ola.id, label: "employee" }, "2026-01-14", "console");
+    await changeAbsence(w.tmp.db, ola, { kind: "extend", end: "2026-02-10" }, { personId: ola.id, label: "employee" }, "2026-01-14", "console", w.clock.now);
     await w.services.caseChanged(ola.id);
     const planned = await w.tmp.db.outbox.findMany({ where: { caseId, kind: "nudge", status: "pending", milestoneId: "no.followup_plan" } });
     expect(planned).toHaveLength(4);
 
     // Back at work after 20 Jan: every pending nudge of the case is cancelled …
-    await changeAbsence(w.tmp.db, ola, { kind: "back_at_work", lastSickDay: "2026-01-20" }, { personId: ola.id, label: "employee" }, "2026-01-14", "console");
+    await changeAbsence(w.tmp.db, ola, { kind: "back_at_work", lastSickDay: "2026-01-20" }, { personId: ola.id, label: "employee" }, "2026-01-14", "console", w.clock.now);
     await w.services.caseChanged(ola.id);
     expect(await w.tmp.db.outbox.count({ where: { caseId, kind: "nudge", status: "pending" } })).toBe(0);
     // … and nothing is sent while time passes.

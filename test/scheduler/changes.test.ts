@@ -45,7 +45,7 @@ describe("changes from other processes", () => {
     const other = await openDatabase(w.tmp.url);
     try {
       const fresh = await other.db.person.findUniqueOrThrow({ where: { id: ola.id } });
-      await changeAbsence(other.db, fresh, { kind: "back_at_work", lastSickDay: "2026-01-15" }, { label: "cli" }, "2026-01-06", "cli");
+      await changeAbsence(other.db, fresh, { kind: "back_at_work", lastSickDay: "2026-01-15" }, { label: "cli" }, "2026-01-06", "cli", new Date("2026-01-06T09:00:00Z"));
     } finally {
       await other.close();
     }

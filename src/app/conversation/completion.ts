@@ -11,7 +11,7 @@ import type { PlanRole } from "../../domain/plan/model.js";
 import { milestoneTitleKey } from "../../domain/milestones/index.js";
 import type { Person, SickCase } from "../../generated/prisma/client.js";
 import { registerAbsence, changeAbsence } from "../absences.js";
-import { currentCase, syncCases } from "../cases.js";
+import { currentCase, readCases } from "../cases.js";
 import { setConsent } from "../consents.js";
 import { enqueue } from "../notify/outbox.js";
 import { leadersOf, isHrAdmin } from "../people.js";
@@ -29,8 +29,8 @@ export interface DialogueSubject {
   role: PlanRole;
 }
 
-export async function currentCaseRow(turn: Turn, employee: Person): Promise<{ row: SickCase; result: Awaited<ReturnType<typeof syncCases>>[number]["result"] } | undefined> {
-  const cases = await syncCases(turn.ctx.db, employee, turn.today);
+export async function currentCaseRow(turn: Turn, employee: Person): Promise<{ row: SickCase; result: Awaited<ReturnType<typeof readCases>>[number]["result"] } | undefined> {
+  const cases = await readCases(turn.ctx.db, employee, turn.today, turn.now);
   return currentCase(cases);
 }
 
@@ -91,6 +91,7 @@ export async function submitReport(turn: Turn, report: { start: string; end: str
     via: turn.origin,
     actor: { personId: turn.person.id, label: "employee" },
     today: turn.today,
+    now: turn.now,
   });
   const theCase = result.caseOfPeriod;
   const leaders = await leadersOf(db, turn.person, turn.today);
@@ -131,7 +132,7 @@ async function changeCompleted(turn: Turn, state: SessionState): Promise<Message
       : kind === "graded"
         ? { kind: "grade" as const, from: String(answer(state, "gradeFrom")), grade: Number(answer(state, "gradePercent")) }
         : { kind: "back_at_work" as const, lastSickDay: String(answer(state, "lastSickDay")) };
-  await changeAbsence(turn.ctx.db, turn.person, change, { personId: turn.person.id, label: "employee" }, turn.today, turn.origin);
+  await changeAbsence(turn.ctx.db, turn.person, change, { personId: turn.person.id, label: "employee" }, turn.today, turn.origin, turn.now);
   for (const leader of await leadersOf(turn.ctx.db, turn.person, turn.today)) {
     await enqueue(turn.ctx.db, {
       key: `change:${turn.person.id}:${turn.now.getTime()}:${leader.id}`,

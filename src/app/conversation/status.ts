@@ -3,7 +3,7 @@
 import type { Message, Block } from "../../domain/messages/model.js";
 import type { Person } from "../../generated/prisma/client.js";
 import { teamOf } from "../access.js";
-import { currentCase, syncCases } from "../cases.js";
+import { currentCase, readCases } from "../cases.js";
 import { isHrAdmin } from "../people.js";
 import { latestVersion } from "../plans.js";
 import { audit } from "../audit.js";
@@ -14,7 +14,7 @@ import { employeeStatusBlocks, nextMilestone, teamBlocks, type TeamCase } from "
 export async function statusMessage(turn: Turn): Promise<Message> {
   const { db } = turn.ctx;
   const blocks: Block[] = [{ kind: "text", text: turn.t("bot:status.title", { name: turn.person.name }), style: "heading" }];
-  const cases = await syncCases(db, turn.person, turn.today);
+  const cases = await readCases(db, turn.person, turn.today, turn.now);
   const current = currentCase(cases);
   const plan = current ? await db.plan.findFirst({ where: { employeeId: turn.person.id, caseId: current.row.id } }) : null;
   const measures = plan ? await db.measure.findMany({ where: { planId: plan.id, status: { in: ["proposed", "agreed"] } }, orderBy: { dueDate: "asc" } }) : [];
@@ -45,7 +45,7 @@ export async function statusMessage(turn: Turn): Promise<Message> {
 export async function openCases(turn: Turn, people: Person[], label: string): Promise<TeamCase[]> {
   const out: TeamCase[] = [];
   for (const employee of people) {
-    const current = currentCase(await syncCases(turn.ctx.db, employee, turn.today));
+    const current = currentCase(await readCases(turn.ctx.db, employee, turn.today, turn.now));
     if (!current || !current.row.open) continue;
     const next = nextMilestone(current.result, await settlementFactsOfCase(turn.ctx.db, current.row.id, employee.timeZone));
     out.push({ employee, result: current.result, caseId: current.row.id, ...(next ? { next } : {}) });

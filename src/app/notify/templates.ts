@@ -8,7 +8,7 @@ import { milestoneTitleKey } from "../../domain/milestones/index.js";
 import { translator, type Locale } from "../../i18n/index.js";
 import type { Outbox, Person } from "../../generated/prisma/client.js";
 import type { AppContext } from "../context.js";
-import { currentCase, syncCases } from "../cases.js";
+import { currentCase, readCases } from "../cases.js";
 import { localeOf, todayFor } from "../people.js";
 import { workspaceLocale } from "../workspaces.js";
 import { planVersionMessage } from "../conversation/planMessages.js";
@@ -36,7 +36,7 @@ export const CORE_TEMPLATES: Readonly<Record<string, Template>> = {
     const employee = await personById(env, params.employeeId);
     const period = await env.ctx.db.absencePeriod.findUnique({ where: { id: str(params.periodId) } });
     if (!employee || !period) return null;
-    const current = currentCase(await syncCases(env.ctx.db, employee, env.today));
+    const current = currentCase(await readCases(env.ctx.db, employee, env.today, env.ctx.clock()));
     const next = current ? nextMilestone(current.result, await settlementFactsOfCase(env.ctx.db, current.row.id, employee.timeZone)) : undefined;
     const { t } = env;
     const text = t("bot:notice.report", { name: employee.name, start: date(env, period.startDate), grade: period.grade });
@@ -112,7 +112,7 @@ export const CORE_TEMPLATES: Readonly<Record<string, Template>> = {
     if (!confirmed) return null;
     const content = parsePlanContent(JSON.parse(confirmed.content));
     if (!content.arrConsent) return null;
-    const current = currentCase(await syncCases(env.ctx.db, employee, todayFor(employee, env.ctx.clock())));
+    const current = currentCase(await readCases(env.ctx.db, employee, todayFor(employee, env.ctx.clock()), env.ctx.clock()));
     const theCase = current && current.row.id === plan.caseId ? current : undefined;
     const sickCase = await env.ctx.db.sickCase.findUnique({ where: { id: plan.caseId } });
     if (!sickCase) return null;

@@ -4,7 +4,7 @@
 import { addDays, type IsoDate } from "../../domain/time/localDate.js";
 import { reminderKeys } from "../../domain/reminders/index.js";
 import type { AppContext } from "../context.js";
-import { syncCases } from "../cases.js";
+import { readCases } from "../cases.js";
 import { enqueue } from "../notify/outbox.js";
 import { workspaceOf } from "../workspaces.js";
 import { visibleMilestones } from "../conversation/views.js";
@@ -32,7 +32,7 @@ export async function runDigest(ctx: AppContext, weekStart: IsoDate, at: Date): 
   for (const personId of await consentingPeople(ctx)) {
     const person = await db.person.findUnique({ where: { id: personId } });
     if (!person) continue;
-    for (const { row, result } of await syncCases(db, person, weekStart)) {
+    for (const { row, result } of await readCases(db, person, weekStart, at)) {
       if (result.end !== null && result.end < weekStart) continue;
       const facts = await settlementFactsOfCase(db, row.id, person.timeZone);
       const inWeek = visibleMilestones(result).some((m) => m.due !== null && m.due >= weekStart && m.due <= weekEnd && !settlementOf(m.id, facts));

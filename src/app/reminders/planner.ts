@@ -7,7 +7,7 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import type { Person } from "../../generated/prisma/client.js";
 import { REMINDER_KINDS, nudgePointOf, planReminders, type PlannedReminder, type ReminderRecipient, type ReminderSettings } from "../../domain/reminders/index.js";
 import type { AppContext } from "../context.js";
-import { syncCases } from "../cases.js";
+import { readCases } from "../cases.js";
 import { hasConsent } from "../consents.js";
 import { isHrAdmin, todayFor } from "../people.js";
 import { workspaceOf } from "../workspaces.js";
@@ -158,7 +158,7 @@ export class ReminderPlanner {
   async wanted(person: Person, now: Date): Promise<PlannedReminder[]> {
     const { db } = this.ctx;
     const today = todayFor(person, now);
-    const cases = await syncCases(db, person, today);
+    const cases = await readCases(db, person, today, now);
     const caseIds = cases.map((c) => c.row.id);
     const [plans, sessions] = await Promise.all([
       db.plan.findMany({

@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import { localDateOf } from "../../domain/time/zone.js";
 import type { AppContext } from "../context.js";
 import { SCHEDULER_ACTOR, audit } from "../audit.js";
+import { closeEndedCases } from "../cases.js";
 
 export const DRAFT_RETENTION_MONTHS = 4;
 /** Platforms retry a delivery within minutes (Slack) or hours; a week of remembered ids is ample. */
@@ -18,11 +19,15 @@ export interface RetentionReport {
   draftsDeleted: number;
   plansHidden: number;
   processedEventsPruned: number;
+  /** The day rollover of the case read model: cases whose last sick day has passed. */
+  casesClosed: number;
 }
 
 export async function runRetention(ctx: AppContext, now: Date): Promise<RetentionReport> {
   const { db } = ctx;
-  const report: RetentionReport = { draftsDeleted: 0, plansHidden: 0, processedEventsPruned: 0 };
+  const report: RetentionReport = { draftsDeleted: 0, plansHidden: 0, processedEventsPruned: 0, casesClosed: 0 };
+  // In the workspace's zone: a day's slack either way only means the first read repairs a row.
+  report.casesClosed = await closeEndedCases(db, localDateOf(now, ctx.config.TZ_DEFAULT));
 
   // lastActivityAt is the draft's last change as the person saw it (the conversation's clock).
   const draftCutoff = DateTime.fromJSDate(now).minus({ months: DRAFT_RETENTION_MONTHS }).toJSDate();

@@ -13,7 +13,7 @@ import { localDateOf } from "../../domain/time/zone.js";
 import { formatDate } from "../../i18n/index.js";
 import type { Outbox, Person } from "../../generated/prisma/client.js";
 import { hasConsent } from "../consents.js";
-import { syncCases } from "../cases.js";
+import { readCases } from "../cases.js";
 import { isHrAdmin } from "../people.js";
 import type { Template, TemplateEnv } from "../notify/templates.js";
 import { durationText, visibleMilestones } from "../conversation/views.js";
@@ -227,7 +227,7 @@ const arrDigest: Template = async (env, params) => {
     const row = await env.ctx.db.sickCase.findUnique({ where: { id: caseId } });
     const employee = row ? await personById(env, row.personId) : null;
     if (!row || row.voidedAt || !employee || !(await hasConsent(env.ctx.db, employee.id, "arr_summary"))) continue;
-    const synced = (await syncCases(env.ctx.db, employee, env.today)).find((c) => c.row.id === caseId);
+    const synced = (await readCases(env.ctx.db, employee, env.today, env.ctx.clock())).find((c) => c.row.id === caseId);
     if (!synced) continue;
     const facts = (await settlementFactsOf(env.ctx.db, [caseId])).get(caseId)!;
     const items = visibleMilestones(synced.result).filter((m) => m.due !== null && m.due >= weekStart && m.due <= weekEnd && !settlementOf(m.id, facts));

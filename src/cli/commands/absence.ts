@@ -33,6 +33,7 @@ export function registerAbsence(program: Command, runtime: CliRuntime): void {
         via: "cli",
         actor: CLI_ACTOR,
         today,
+        now: app.clock(),
       });
       const p = result.period;
       if (options.json) {

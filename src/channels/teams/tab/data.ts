@@ -7,7 +7,7 @@ import type { Person, Plan } from "../../../generated/prisma/client.js";
 import type { AppContext } from "../../../app/context.js";
 import { actorFor, relationTo, teamOf, type Relation } from "../../../app/access.js";
 import { audit } from "../../../app/audit.js";
-import { currentCase, syncCases } from "../../../app/cases.js";
+import { currentCase, readCases } from "../../../app/cases.js";
 import { localeOf, todayFor } from "../../../app/people.js";
 import { latestVersion, planDocument } from "../../../app/plans.js";
 import { employeeStatusBlocks, nextMilestone, date, durationText } from "../../../app/conversation/views.js";
@@ -49,7 +49,7 @@ export async function tabView(ctx: AppContext, viewer: Person, subject: Person, 
   const locale = localeOf(viewer);
   const t = translator(locale);
   const today = todayFor(viewer, ctx.clock());
-  const current = currentCase(await syncCases(db, subject, todayFor(subject, ctx.clock())));
+  const current = currentCase(await readCases(db, subject, todayFor(subject, ctx.clock()), ctx.clock()));
   let plan = await planOf(ctx, subject, current?.row.id);
   // An employee may hide the plan from the leader; HR still sees it.
   if (plan && plan.hiddenFromLeaderAt && (relation === "leader" || relation === "substitute")) plan = null;
@@ -86,7 +86,7 @@ export async function tabView(ctx: AppContext, viewer: Person, subject: Person, 
   const team: TabTeamMember[] = [];
   if (relation === "self") {
     for (const employee of await teamOf(db, viewer, today)) {
-      const theirs = currentCase(await syncCases(db, employee, todayFor(employee, ctx.clock())));
+      const theirs = currentCase(await readCases(db, employee, todayFor(employee, ctx.clock()), ctx.clock()));
       // Still away: no end date yet, or one that has not passed.
       if (!theirs || !(theirs.result.open || (theirs.result.end !== null && theirs.result.end >= today))) continue;
       const next = nextMilestone(theirs.result, await db.milestoneState.findMany({ where: { caseId: theirs.row.id } }));
