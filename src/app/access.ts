@@ -29,6 +29,14 @@ export async function requireCaseAccess(db: Db, viewer: Person, employee: Person
   return relation;
 }
 
+/**
+ * Retention: six months after the case's last sick day the plan is hidden from the leader side
+ * (the leader and a substitute); the employee and HR still see it. The one home of that rule.
+ */
+export function planHiddenFrom(plan: { hiddenFromLeaderAt: Date | null }, relation: Relation): boolean {
+  return plan.hiddenFromLeaderAt !== null && (relation === "leader" || relation === "substitute");
+}
+
 /** The audit label for an actor acting in a relation. */
 export function actorFor(viewer: Person, relation: Relation): { personId: string; label: string } {
   return { personId: viewer.id, label: relation === "self" ? "employee" : relation };

@@ -63,13 +63,14 @@ export async function saveDraft(db: Db, plan: Plan, content: PlanContent, actor:
 }
 
 /** Makes the draft the next version, waiting for the employee's review. */
-export async function proposeVersion(db: Db, plan: Plan, actor: Actor): Promise<PlanVersion> {
+export async function proposeVersion(db: Db, plan: Plan, actor: Actor, now: Date): Promise<PlanVersion> {
   const content = await workingContent(db, plan);
   return db.$transaction(async (tx) => {
     const fresh = await tx.plan.findUniqueOrThrow({ where: { id: plan.id } });
     const version = fresh.latestVersion + 1;
     const row = await tx.planVersion.create({
-      data: { planId: plan.id, version, content: JSON.stringify(content), createdById: actor.personId ?? null },
+      // Dated by the clock (simulated in the demo), not by the database's now().
+      data: { planId: plan.id, version, content: JSON.stringify(content), createdById: actor.personId ?? null, createdAt: now },
     });
     await tx.plan.update({ where: { id: plan.id }, data: { latestVersion: version, status: content.exception ? "not_needed" : "active" } });
     await syncMeasures(tx as unknown as Db, plan.id, content);
@@ -89,6 +90,7 @@ export async function reviewVersion(
   by: PlanRole,
   actor: Actor,
   today: string,
+  now: Date,
 ): Promise<{ version: PlanVersion; content: PlanContent }> {
   const row = await db.planVersion.findUnique({ where: { planId_version: { planId: plan.id, version: versionNumber } } });
   if (!row) throw new UserError("plan:errors.versionNotFound", { version: versionNumber });
@@ -111,7 +113,7 @@ export async function reviewVersion(
       data: {
         content: JSON.stringify(reviewed),
         reviewStatus: review.action === "confirm" ? "confirmed" : "disagreed",
-        reviewedAt: new Date(),
+        reviewedAt: now,
         disagreement: review.action === "disagree" ? review.comment : null,
       },
     });

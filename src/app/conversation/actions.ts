@@ -95,7 +95,7 @@ export async function reviewCommand(turn: Turn, cmd: Extract<Command, { type: "p
     return start({ employee: employee!, role: "employee" }, "plan_disagreement");
   }
   const review = cmd.action === "confirm" ? { action: "confirm" as const } : { action: "disagree" as const, comment: cmd.comment!.trim() };
-  const { version } = await reviewVersion(db, plan!, cmd.version, review, by, actorFor(turn.person, relation), turn.today);
+  const { version } = await reviewVersion(db, plan!, cmd.version, review, by, actorFor(turn.person, relation), turn.today, turn.now);
   await afterReview(turn, plan!.id, employee!, version.version, cmd.action);
   return [note(turn.t(cmd.action === "confirm" ? "bot:plan.confirmed" : "bot:plan.disagreementRecorded", { version: version.version }))];
 }

@@ -151,7 +151,7 @@ async function disagreementCompleted(turn: Turn, state: SessionState, employee: 
   if (!plan) throw new UserError("plan:errors.versionNotFound", { version: 1 });
   const comment = String(answer(state, "comment") ?? "").trim();
   const actor = { personId: turn.person.id, label: "employee" };
-  const { version } = await reviewVersion(db, plan, plan.latestVersion, { action: "disagree", comment }, "employee", actor, turn.today);
+  const { version } = await reviewVersion(db, plan, plan.latestVersion, { action: "disagree", comment }, "employee", actor, turn.today, turn.now);
   await afterReview(turn, plan.id, employee, version.version, "disagree");
   return [note(turn.t("bot:plan.disagreementRecorded", { version: version.version }), "success")];
 }
@@ -208,7 +208,7 @@ async function planDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueD
       return [note(turn.t(role === "employee" ? "bot:plan.waitingForLeader" : "bot:plan.waitingForEmployee", { name: role === "employee" ? recipients.map((r) => r.name).join(", ") : employee.name }), "success")];
     }
   }
-  const version = await proposeVersion(db, plan, actor);
+  const version = await proposeVersion(db, plan, actor, turn.now);
   if (turn.person.id === employee.id) {
     return [note(turn.t("bot:plan.versionReady", { version: version.version }), "success"), await planReviewMessage(turn, employee, plan.id, version.version)];
   }

@@ -3,7 +3,7 @@
 import type { Message } from "../../domain/messages/model.js";
 import type { DialogueId } from "../../domain/dialogue/definitions/index.js";
 import type { Person } from "../../generated/prisma/client.js";
-import { actorFor, requireCaseAccess, teamOf } from "../access.js";
+import { actorFor, planHiddenFrom, requireCaseAccess, teamOf, type Relation } from "../access.js";
 import { audit } from "../audit.js";
 import { latestVersion, planFor } from "../plans.js";
 import { latestCompleted } from "./sessions.js";
@@ -88,8 +88,7 @@ async function leaderPlan(turn: Turn, employee: Person, relation: string, start:
   const noCase = await withoutCase(turn, employee, current !== undefined);
   if (noCase) return noCase;
   const plan = await planFor(db, employee, current?.row ?? null);
-  // Retention: six months after the case's last sick day the plan is no longer the leader's to read (HR still may).
-  if (plan.hiddenFromLeaderAt && relation !== "hr") {
+  if (planHiddenFrom(plan, relation as Relation)) {
     const text = turn.t("bot:plan.hiddenFromLeader", { name: employee.name });
     return [{ summary: text, blocks: [{ kind: "text", text, style: "muted" }] }];
   }

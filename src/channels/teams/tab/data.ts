@@ -5,7 +5,8 @@
 import type { Block } from "../../../domain/messages/model.js";
 import type { Person, Plan } from "../../../generated/prisma/client.js";
 import type { AppContext } from "../../../app/context.js";
-import { actorFor, relationTo, teamOf, type Relation } from "../../../app/access.js";
+import { settlementFactsOfCase } from "../../../app/settlement.js";
+import { actorFor, planHiddenFrom, relationTo, teamOf, type Relation } from "../../../app/access.js";
 import { audit } from "../../../app/audit.js";
 import { currentCase, readCases } from "../../../app/cases.js";
 import { localeOf, todayFor } from "../../../app/people.js";
@@ -52,7 +53,7 @@ export async function tabView(ctx: AppContext, viewer: Person, subject: Person, 
   const current = currentCase(await readCases(db, subject, todayFor(subject, ctx.clock()), ctx.clock()));
   let plan = await planOf(ctx, subject, current?.row.id);
   // An employee may hide the plan from the leader; HR still sees it.
-  if (plan && plan.hiddenFromLeaderAt && (relation === "leader" || relation === "substitute")) plan = null;
+  if (plan && planHiddenFrom(plan, relation)) plan = null;
   const latest = plan ? await latestVersion(db, plan) : null;
   const measures = plan ? await db.measure.findMany({ where: { planId: plan.id, status: { in: ["proposed", "agreed"] } }, orderBy: { dueDate: "asc" } }) : [];
   const status = employeeStatusBlocks(
@@ -60,7 +61,8 @@ export async function tabView(ctx: AppContext, viewer: Person, subject: Person, 
     {
       person: subject,
       ...(current ? { current: current.result, caseId: current.row.id } : {}),
-      states: current ? await db.milestoneState.findMany({ where: { caseId: current.row.id } }) : [],
+      // What settles the milestones (by hand, a confirmed plan …): the same answer as status.
+      ...(current ? await settlementFactsOfCase(db, current.row.id, subject.timeZone) : { states: [] }),
       latest,
       ...(plan ? { planStatus: plan.status } : {}),
       measures,
@@ -89,7 +91,7 @@ export async function tabView(ctx: AppContext, viewer: Person, subject: Person, 
       const theirs = currentCase(await readCases(db, employee, todayFor(employee, ctx.clock()), ctx.clock()));
       // Still away: no end date yet, or one that has not passed.
       if (!theirs || !(theirs.result.open || (theirs.result.end !== null && theirs.result.end >= today))) continue;
-      const next = nextMilestone(theirs.result, await db.milestoneState.findMany({ where: { caseId: theirs.row.id } }));
+      const next = nextMilestone(theirs.result, await settlementFactsOfCase(db, theirs.row.id, employee.timeZone));
       const line = [
         t("bot:status.teamLine", { start: date({ t, locale, today }, theirs.result.start), duration: durationText(t, theirs.result), grade: theirs.result.gradeNow ?? theirs.result.gradeAtEnd }),
         next ? t("bot:status.teamNext", { milestone: t(milestoneTitleKey(next.id)), date: date({ t, locale, today }, next.due) }) : "",
