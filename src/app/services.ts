@@ -8,7 +8,8 @@ import { healthGuard } from "../domain/guard/index.js";
 import type { AppContext } from "./context.js";
 import { Conversation } from "./conversation/conversation.js";
 import { ChannelRegistry, type DeliveryChannel } from "./notify/channels.js";
-import { dispatchDue, type DispatchOptions, type DispatchStats } from "./notify/dispatch.js";
+import { dispatchDue, type DispatchOptions, type DispatchStats, type NotificationRenderer } from "./notify/dispatch.js";
+import type { PlannedReminder } from "../domain/reminders/index.js";
 import { CORE_TEMPLATES, createNotificationRenderer, type TemplateRegistry } from "./notify/templates.js";
 import { reminderTemplates } from "./reminders/templates.js";
 import { ReminderPlanner } from "./reminders/planner.js";
@@ -48,8 +49,17 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
   // Platform channels first; the console inbox is the channel of last resort.
   const channels = new ChannelRegistry([...(options.platformChannels ?? []), new ConsoleDelivery(ctx.db)]);
   const templates: TemplateRegistry = Object.freeze({ ...CORE_TEMPLATES, ...reminderTemplates(settings.reminders), ...CHANNEL_TEMPLATES });
-  const render = createNotificationRenderer(ctx, templates);
+  const renderTemplate = createNotificationRenderer(ctx, templates);
   const planner = new ReminderPlanner(ctx, settings.reminders);
+  // "Is this row still wanted?" is the planner's question, asked once per person and delivery
+  // round (a round sees the facts as they are when it starts); the templates only render.
+  const renderRound = (now: Date): NotificationRenderer => {
+    const memo = new Map<string, Promise<Map<string, PlannedReminder>>>();
+    return async (payload, recipient, row) => {
+      if (!(await planner.stillWanted(row, now, memo))) return null;
+      return renderTemplate(payload, recipient, row);
+    };
+  };
   const caseChanged = async (personId: string): Promise<void> => {
     await planner.replan(personId);
   };
@@ -75,7 +85,7 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
       throw error;
     });
     await localWorkspace;
-    return dispatchDue(ctx, channels, render, { ...deliveryOptions, now });
+    return dispatchDue(ctx, channels, renderRound(now), { ...deliveryOptions, now });
   };
   const start = (now?: Date): Promise<DispatchStats> => {
     const run = runOnce(now ?? ctx.clock());

@@ -87,6 +87,8 @@ describe("unfinished dialogues", () => {
     const w = world;
     const lina = await w.person("lina");
     const ola = await w.person("ola", { leaderId: lina.id });
+    // A follow-up plan belongs to a case: Ola has been sick since Monday.
+    await w.act(ola, { type: "report.submit", start: "2026-01-19", end: null, grade: 100, document: "sykmelding" });
     // Friday 10:00: Ola starts the follow-up conversation and stops after three answers.
     await runDialogue(w.services.conversation, ola, await w.act(ola, { type: "plan" }), { contactAsAgreed: "as_agreed" }, { maxSteps: 3 }).catch(() => undefined);
     const session = await w.tmp.db.dialogueSession.findFirstOrThrow({ where: { personId: ola.id, status: "active" } });
@@ -117,6 +119,7 @@ describe("unfinished dialogues", () => {
     const w = world;
     const lina = await w.person("lina");
     const ola = await w.person("ola", { leaderId: lina.id });
+    await w.act(ola, { type: "report.submit", start: "2026-01-19", end: null, grade: 100, document: "sykmelding" });
     await runDialogue(w.services.conversation, ola, await w.act(ola, { type: "plan" }), { contactAsAgreed: "as_agreed", arrConsent: "no" });
     await w.advanceTo(oslo("2026-02-06", "12:00"));
     expect(w.slack.sent.filter((s) => s.summary.startsWith("Continue"))).toEqual([]);

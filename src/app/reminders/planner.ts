@@ -154,8 +154,31 @@ export class ReminderPlanner {
     }
   }
 
+  /**
+   * Whether a planned row (one with a subjectId) is still wanted now, answered by the pure
+   * planner's current output: the same rules that planned it, not a second set at send time.
+   * `memo` shares one computation per person across a dispatch round. Points already sent to
+   * someone else do not count here: the rows of one point for two substitutes both go out.
+   */
+  async stillWanted(row: { subjectId: string | null; idempotencyKey: string; kind: string }, now: Date, memo: Map<string, Promise<Map<string, PlannedReminder>>>): Promise<boolean> {
+    if (!row.subjectId || !(REMINDER_KINDS as readonly string[]).includes(row.kind)) return true;
+    const subjectId = row.subjectId;
+    let wanted = memo.get(subjectId);
+    if (!wanted) {
+      wanted = (async () => {
+        const person = await this.ctx.db.person.findUnique({ where: { id: subjectId } });
+        const list = person ? await this.wanted(person, now, { ignoreSent: true }) : [];
+        return new Map(list.map((w) => [w.key, w]));
+      })();
+      memo.set(subjectId, wanted);
+    }
+    const planned = (await wanted).get(row.idempotencyKey);
+    // Activity since it was planned may have moved it later (an answered dialogue): not due yet.
+    return planned !== undefined && planned.dueAt.getTime() <= now.getTime() + 60_000;
+  }
+
   /** Everything that should be planned for the person now. */
-  async wanted(person: Person, now: Date): Promise<PlannedReminder[]> {
+  async wanted(person: Person, now: Date, options: { ignoreSent?: boolean } = {}): Promise<PlannedReminder[]> {
     const { db } = this.ctx;
     const today = todayFor(person, now);
     const cases = await readCases(db, person, today, now);
@@ -191,7 +214,7 @@ export class ReminderPlanner {
     const settlement = await settlementFactsOf(db, caseIds, person.timeZone);
     // Nudges delivered lately: a point already sent is not sent again to someone else.
     const sent =
-      caseIds.length > 0
+      caseIds.length > 0 && !options.ignoreSent
         ? await db.outbox.findMany({
             where: { subjectId: person.id, kind: "nudge", status: "sent", dueAt: { gte: new Date(now.getTime() - (this.settings.catchUpDays + 1) * 86_400_000) } },
             select: { idempotencyKey: true },

@@ -1,23 +1,25 @@
 // What the scheduler's reminders say, rendered when they are sent (in the recipient's
-// language, from the state of things then). Each template first checks that the
-// reminder still makes sense — the milestone not done, the case not ended, no newer
-// reminder of the same series due — and returns null otherwise (the row is cancelled).
+// language, from the state of things then). Whether a row is still wanted — the milestone
+// not settled, the case not ended, no newer reminder of its series due, not too late — is
+// not asked here: the composition root asks the pure planner before rendering
+// (ReminderPlanner.stillWanted), so the rules that plan a reminder are the rules that keep it.
+// A template returns null only when what it would show is gone.
 import type { Button, Message } from "../../domain/messages/model.js";
-import { isPlanDecisionMilestone, isPlanMilestone, milestoneTitleKey, milestoneWhatKey, settlementOf, snoozedUntilOf, type MilestoneId } from "../../domain/milestones/index.js";
+import { isPlanDecisionMilestone, isPlanMilestone, milestoneTitleKey, milestoneWhatKey, settlementOf, type MilestoneId } from "../../domain/milestones/index.js";
 import { getDialogue } from "../../domain/dialogue/definitions/index.js";
 import { progress } from "../../domain/dialogue/navigation.js";
 import type { SessionState } from "../../domain/dialogue/state.js";
-import { dialogueReminderTimes, type ReminderSettings } from "../../domain/reminders/index.js";
+import type { ReminderSettings } from "../../domain/reminders/index.js";
 import { daysBetween, type IsoDate } from "../../domain/time/localDate.js";
 import { localDateOf } from "../../domain/time/zone.js";
 import { formatDate } from "../../i18n/index.js";
-import type { Outbox, Person } from "../../generated/prisma/client.js";
+import type { Person } from "../../generated/prisma/client.js";
 import { hasConsent } from "../consents.js";
 import { readCases } from "../cases.js";
 import { isHrAdmin } from "../people.js";
 import type { Template, TemplateEnv } from "../notify/templates.js";
 import { durationText, visibleMilestones } from "../conversation/views.js";
-import { settlementFactsOf, settlementFactsOfCase } from "../settlement.js";
+import { settlementFactsOf } from "../settlement.js";
 
 const DAY_MS = 86_400_000;
 
@@ -33,37 +35,7 @@ async function personById(env: TemplateEnv, id: unknown): Promise<Person | null>
   return typeof id === "string" ? env.ctx.db.person.findUnique({ where: { id } }) : null;
 }
 
-/** Too late to be useful (the planner sends what was missed only within catchUpDays). */
-function isStale(row: Outbox | undefined, now: Date, settings: Pick<ReminderSettings, "catchUpDays">): boolean {
-  return row !== undefined && now.getTime() - row.dueAt.getTime() > settings.catchUpDays * DAY_MS;
-}
 
-/**
- * A newer reminder of the same series is due too (e.g. after downtime): that one speaks.
- * Reminders of a series are a working day or more apart, so only a late row can be superseded.
- */
-async function isSuperseded(env: TemplateEnv, row: Outbox | undefined, series: { kind: string; keyPrefix?: string; caseId?: string | null; milestoneId?: string | null }): Promise<boolean> {
-  if (!row || env.ctx.clock().getTime() - row.dueAt.getTime() < 3_600_000) return false;
-  const newer = await env.ctx.db.outbox.count({
-    where: {
-      id: { not: row.id },
-      kind: series.kind,
-      recipientId: row.recipientId,
-      status: { in: ["pending", "claimed", "sent"] },
-      dueAt: { gt: row.dueAt, lte: env.ctx.clock() },
-      ...(series.caseId ? { caseId: series.caseId } : {}),
-      ...(series.milestoneId ? { milestoneId: series.milestoneId } : {}),
-      ...(series.keyPrefix ? { idempotencyKey: { startsWith: series.keyPrefix } } : {}),
-    },
-  });
-  return newer > 0;
-}
-
-/** The milestone is settled for the case (by hand, or by a fact its rule names, e.g. a confirmed plan). */
-async function settled(env: TemplateEnv, caseId: string, milestoneId: string): Promise<{ settled: boolean; snoozedUntil: string | null }> {
-  const facts = await settlementFactsOfCase(env.ctx.db, caseId);
-  return { settled: settlementOf(milestoneId, facts) !== null, snoozedUntil: snoozedUntilOf(milestoneId, facts) };
-}
 
 function dueLine(env: TemplateEnv, due: IsoDate): string {
   const days = daysBetween(env.today, due);
@@ -73,19 +45,14 @@ function dueLine(env: TemplateEnv, due: IsoDate): string {
   return env.t("reminders:nudge.overdue", { count: -days, date });
 }
 
-const nudge = (settings: ReminderSettings): Template => async (env, params, recipient, row) => {
+const nudge: Template = async (env, params, recipient) => {
   if (!recipient) return null;
   const caseId = str(params.caseId);
   const milestoneId = str(params.milestoneId);
   const due = str(params.due);
   const sickCase = await env.ctx.db.sickCase.findUnique({ where: { id: caseId }, include: { person: true } });
-  // A voided case, or one that has ended: nothing after the last sick day.
-  if (!sickCase || sickCase.voidedAt || (sickCase.endDate !== null && sickCase.endDate < env.today)) return null;
-  const { settled: done, snoozedUntil } = await settled(env, caseId, milestoneId);
-  if (done) return null;
+  if (!sickCase || sickCase.voidedAt) return null;
   const isSnoozeNudge = str(params.offset).startsWith("snooze-");
-  if (snoozedUntil && snoozedUntil > env.today && !isSnoozeNudge) return null;
-  if (isStale(row, env.ctx.clock(), settings) || (await isSuperseded(env, row, { kind: "nudge", caseId, milestoneId }))) return null;
   const employee = sickCase.person;
 
   const { t } = env;
@@ -113,16 +80,16 @@ const nudge = (settings: ReminderSettings): Template => async (env, params, reci
   return { summary: heading, blocks };
 };
 
-const escalation = (settings: ReminderSettings): Template => async (env, params, recipient, row) => {
+const escalation: Template = async (env, params, recipient) => {
   const caseId = str(params.caseId);
   const milestoneId = str(params.milestoneId);
   const due = str(params.due);
   const sickCase = await env.ctx.db.sickCase.findUnique({ where: { id: caseId } });
   if (!sickCase || sickCase.voidedAt) return null;
-  if ((await settled(env, caseId, milestoneId)).settled || isStale(row, env.ctx.clock(), settings)) return null;
   const employee = await personById(env, params.employeeId);
   if (!employee) return null;
-  // HR: only while they are HR. The ARR channel: only while the employee consents.
+  // HR: only while they are HR. The ARR channel: only while the employee consents (checked
+  // again at send time, whatever was planned: a withdrawal stops it at once).
   if (recipient ? !isHrAdmin(recipient) : !(await hasConsent(env.ctx.db, employee.id, "arr_summary"))) return null;
   const { t } = env;
   const title = t(milestoneTitleKey(milestoneId as MilestoneId));
@@ -147,11 +114,10 @@ const escalation = (settings: ReminderSettings): Template => async (env, params,
   return { summary: heading, blocks };
 };
 
-const measureDue = (settings: ReminderSettings): Template => async (env, params, recipient, row) => {
+const measureDue: Template = async (env, params, recipient) => {
   if (!recipient) return null;
   const measure = await env.ctx.db.measure.findUnique({ where: { id: str(params.measureId) }, include: { plan: true } });
-  // Only an agreed measure with this due date is still open to the question (postponed → a new reminder).
-  if (!measure || measure.status !== "agreed" || measure.dueDate !== str(params.due) || isStale(row, env.ctx.clock(), settings)) return null;
+  if (!measure) return null;
   const employee = await personById(env, measure.plan.employeeId);
   if (!employee) return null;
   const { t } = env;
@@ -175,16 +141,10 @@ const measureDue = (settings: ReminderSettings): Template => async (env, params,
   };
 };
 
-const dialogueReminder = (settings: ReminderSettings): Template => async (env, params, recipient, row) => {
+const dialogueReminder = (settings: ReminderSettings): Template => async (env, params, recipient) => {
   if (!recipient) return null;
   const session = await env.ctx.db.dialogueSession.findUnique({ where: { id: str(params.sessionId) } });
-  if (!session || session.status !== "active" || session.personId !== recipient.id) return null;
-  const now = env.ctx.clock();
-  if (session.expiresAt.getTime() <= now.getTime() || isStale(row, now, settings)) return null;
-  // Activity since this was planned moves the reminder later: then it is not due yet.
-  const due = dialogueReminderTimes(session.lastActivityAt, session.expiresAt, recipient, settings)[Number(params.n) - 1];
-  if (!due || due.getTime() > now.getTime() + 60_000) return null;
-  if (await isSuperseded(env, row, { kind: "dialogue_reminder", keyPrefix: `dialogue:${session.id}:` })) return null;
+  if (!session || session.personId !== recipient.id) return null;
   const def = getDialogue(session.dialogueId);
   if (!def) return null;
   const { step, total } = progress(def, JSON.parse(session.state) as SessionState);
@@ -267,9 +227,9 @@ const substituteNotice: Template = async (env, params, recipient) => {
 /** The scheduler's templates, for these settings (the composition root builds them once per process). */
 export function reminderTemplates(settings: ReminderSettings): Record<string, Template> {
   return {
-    nudge: nudge(settings),
-    escalation: escalation(settings),
-    measure_due: measureDue(settings),
+    nudge,
+    escalation,
+    measure_due: measureDue,
     dialogue_reminder: dialogueReminder(settings),
     arr_digest: arrDigest,
     unreachable_notice: unreachableNotice,

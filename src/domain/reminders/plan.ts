@@ -179,6 +179,8 @@ export function nudgeDates(
 
 function planMilestone(input: PlanningInput, c: PlanningCase, m: MilestoneResult & { due: IsoDate }, out: PlannedReminder[]): void {
   const { settings, person } = input;
+  // A case that has ended: nothing about its milestones after the last sick day, not even late.
+  if (c.result.end !== null && localDateOf(input.now, person.timeZone) > c.result.end) return;
   const facts = { states: input.states.filter((s) => s.caseId === c.id), facts: c.facts ?? [] };
   if (settlementOf(m.id, facts)) return;
   const policy = policyFor(settings, m.id as MilestoneId, m.responsible);
