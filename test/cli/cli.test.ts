@@ -1,4 +1,5 @@
-// The operator's CLI, run as a real process against a temporary database.
+// The operator's CLI against a temporary database, run in-process through runCli(argv, io)
+// (test/helpers/cli.ts); the process itself is covered by the smoke tests in test/server.
 import { writeFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,8 +18,7 @@ writeFileSync(
   ].join("\n"),
 );
 
-// Each case spawns several tsx processes; on a loaded 2-core machine one can take minutes.
-describe("cli", { timeout: 180_000 }, () => {
+describe("cli", () => {
   it("answers --help for the program and every subcommand", async () => {
     for (const args of [["--help"], ["serve", "--help"], ["directory", "import", "--help"], ["directory", "export", "--help"], ["absence", "add", "--help"], ["absence", "list", "--help"], ["milestones", "--help"], ["guard", "--help"]]) {
       const result = await runCli(args, { env });
