@@ -221,7 +221,7 @@ describe("conversation core (console channel, real database)", () => {
     const restarted = createServices(ctx);
     const resumed = await restarted.conversation.handle(anne, { type: "text", text: "syk" }, "console");
     expect(textOf(resumed)).toMatch(/Velkommen tilbake/);
-    expect(textOf(resumed)).toMatch(/tilbake\?/); // the end-date question, not the start
+    expect(textOf(resumed)).toMatch(/siste dag du er borte\?/); // the end-date question, not the start
 
     now = new Date("2026-12-09T09:00:00Z"); // 16 days later
     const later = await restarted.conversation.handle(anne, { type: "status" }, "console");
