@@ -45,7 +45,7 @@ describe("the ARR team", () => {
     // The confirmed plan settles the follow-up plan; nobody sent it to the doctor, so that
     // escalation reaches the ARR channel too (3 days overdue).
     const escalations = posts.filter((s) => s.at.toISOString() === "2026-02-04T07:00:00.000Z");
-    expect(escalations.map((s) => s.summary)).toEqual([expect.stringMatching(/Overdue: .*(doctor|sykmelder)/i)]);
+    expect(escalations.map((s) => s.summary)).toEqual([expect.stringMatching(/(Overdue|Forsinket): .*(doctor|sykmelder)/i)]);
     expect(escalations.every((s) => s.message.blocks.every((b) => b.kind !== "actions"))).toBe(true);
   });
 
