@@ -58,4 +58,5 @@ export async function main(): Promise<void> {
   }
 }
 
+// `npx tsx bench/queries.ts` runs it alone; `npm run bench -- queries` through the runner.
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -12,6 +12,7 @@ import { dispatchDue, type DispatchOptions, type DispatchStats, type Notificatio
 import type { PlannedReminder } from "../domain/reminders/index.js";
 import { CORE_TEMPLATES, createNotificationRenderer, type TemplateRegistry } from "./notify/templates.js";
 import { reminderTemplates } from "./reminders/templates.js";
+import { typedRegistry } from "./notify/payloads.js";
 import { ReminderPlanner } from "./reminders/planner.js";
 import { reminderDeliveryHooks } from "./reminders/delivery.js";
 import { defaultSchedulerSettings, type SchedulerSettings } from "./reminders/settings.js";
@@ -48,7 +49,8 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
   const settings = options.settings ?? defaultSchedulerSettings(ctx.config.TZ_DEFAULT);
   // Platform channels first; the console inbox is the channel of last resort.
   const channels = new ChannelRegistry([...(options.platformChannels ?? []), new ConsoleDelivery(ctx.db)]);
-  const templates: TemplateRegistry = Object.freeze({ ...CORE_TEMPLATES, ...reminderTemplates(settings.reminders), ...CHANNEL_TEMPLATES });
+  // Every kind behind its zod payload schema (src/app/notify/payloads.ts).
+  const templates: TemplateRegistry = typedRegistry({ ...CORE_TEMPLATES, ...reminderTemplates(settings.reminders), ...CHANNEL_TEMPLATES });
   const renderTemplate = createNotificationRenderer(ctx, templates);
   const planner = new ReminderPlanner(ctx, settings.reminders);
   // "Is this row still wanted?" is the planner's question, asked once per person and delivery

@@ -94,6 +94,22 @@ describe("every process", () => {
     }
   });
 
+  it("checks each payload against its kind's schema when rendering: a bad row is parked with the reason", async () => {
+    const tmp = await createTempDb();
+    try {
+      const now = new Date("2026-01-23T09:00:00Z");
+      const services = createServices({ config: loadConfig({ DATABASE_URL: tmp.url, LOG_LEVEL: "silent" }), db: tmp.db, logger: createLogger("silent"), clock: () => now });
+      const hr = await tmp.db.person.create({ data: { email: "hr@firma.test", name: "HR", locale: "en", timeZone: "Europe/Oslo", jurisdiction: "NO", roles: "hr" } });
+      await tmp.db.outbox.create({ data: { idempotencyKey: "bad:1", kind: "substitute_notice", recipientId: hr.id, payload: JSON.stringify({ template: "substitute_notice", params: { substitution: 42 } }), dueAt: now } });
+      await services.deliver(now);
+      const row = await tmp.db.outbox.findUniqueOrThrow({ where: { idempotencyKey: "bad:1" } });
+      expect(row.status).toBe("parked");
+      expect(row.lastError).toMatch(/bad substitute_notice payload: substitutionId/);
+    } finally {
+      await tmp.dispose();
+    }
+  });
+
   it("delivers a due nudge and a substitute notice and re-plans after a change (as `cli chat` does)", async () => {
     const tmp = await createTempDb();
     try {
