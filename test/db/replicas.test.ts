@@ -8,7 +8,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/cli.js";
 import { createTempDb, type TempDb } from "../helpers/tempDb.js";
 
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 interface Replica {
   child: ChildProcess;
@@ -18,7 +17,9 @@ interface Replica {
 }
 
 function startReplica(databaseUrl: string): Replica {
-  const child = spawn(TSX, [path.join(ROOT, "src/cli/main.ts"), "serve"], {
+  // node itself with tsx as a loader (not the tsx wrapper, which relays signals through a
+  // second process): the SIGTERM reaches the server's own handler, as under `npm start`.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "serve"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -7,10 +7,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tempDb.js";
 
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 function startServe(env: Record<string, string>) {
-  const child = spawn(TSX, [path.join(ROOT, "src/cli/main.ts"), "serve"], {
+  // node itself with tsx as a loader (not the tsx wrapper, which relays signals through a
+  // second process): the SIGTERM reaches the server's own handler, as under `npm start`.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "serve"], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
