@@ -16,8 +16,9 @@ import { typedRegistry } from "./notify/payloads.js";
 import { ReminderPlanner } from "./reminders/planner.js";
 import { reminderDeliveryHooks } from "./reminders/delivery.js";
 import { defaultSchedulerSettings, type SchedulerSettings } from "./reminders/settings.js";
-import { ConsoleDelivery } from "../channels/console/delivery.js";
-import { CHANNEL_TEMPLATES } from "../channels/notifications.js";
+import { ConsoleDelivery } from "./facade/consoleInbox.js";
+import { ChannelFacade } from "./facade/index.js";
+import { CHANNEL_TEMPLATES } from "./facade/teamsUnreachable.js";
 import { Scheduler } from "../scheduler/scheduler.js";
 import { ensureWorkspace } from "./workspaces.js";
 
@@ -25,6 +26,8 @@ export interface Services {
   ctx: AppContext;
   settings: SchedulerSettings;
   conversation: Conversation;
+  /** The app as the chat platforms see it (src/channels call only this). */
+  facade: ChannelFacade;
   channels: ChannelRegistry;
   /** Every notification template this process can render (all of them, in every process). */
   templates: TemplateRegistry;
@@ -121,6 +124,9 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
       await deliver();
     },
   });
+  // Local mode without a tenant list serves whichever tenant the Playground on this machine uses.
+  const teamsTenants = ctx.config.teamsTenants.length > 0 ? new Set(ctx.config.teamsTenants) : ctx.config.teamsMode === "local" ? "any" : new Set<string>();
+  const facade = new ChannelFacade(ctx, conversation, { teamsTenants });
   const scheduler = new Scheduler({ ctx, settings, planner, deliver });
-  return { ctx, settings, conversation, channels, templates, planner, scheduler, caseChanged, deliver };
+  return { ctx, settings, conversation, facade, channels, templates, planner, scheduler, caseChanged, deliver };
 }

@@ -10,6 +10,8 @@ const optionalText = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().default("0.0.0.0"),
@@ -29,7 +31,16 @@ const envSchema = z.object({
   SLACK_ARR_CHANNEL: optionalText,
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
-  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText.refine((v) => v === undefined || GUID.test(v), "must be a tenant id (a GUID)"),
+  /** Entra tenants whose people may use the bot (comma-separated GUIDs); default: MICROSOFT_APP_TENANT_ID only. */
+  TEAMS_ALLOWED_TENANTS: optionalText.refine((v) => v === undefined || v.split(",").every((t) => GUID.test(t.trim())), "must be tenant ids (GUIDs) separated by commas"),
+  /** Runs /api/messages without Bot Framework authentication, for the Agents Playground or the Emulator on this machine. */
+  TEAMS_LOCAL_MODE: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
+  /** With this token (Authorization: Bearer …) /healthz also shows the channels' details. */
+  HEALTH_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters"),
   /** Where Bot Framework tokens' signing keys are published; only for tests and private clouds. */
   MICROSOFT_BOT_OPENID_METADATA: optionalText.refine((v) => v === undefined || URL.canParse(v), "must be a URL"),
   /** OpenID metadata of the identity platform that signs the Teams tab's SSO tokens. */
@@ -42,6 +53,10 @@ const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema> & {
   channels: { slack: boolean; teams: boolean };
+  /** Teams: "bot-framework" (authenticated), "local" (asked for explicitly, loopback only) or off. */
+  teamsMode: "bot-framework" | "local" | "off";
+  /** Entra tenants served (lower case); empty in local mode means "any tenant on this machine". */
+  teamsTenants: string[];
   /** The SQLite file; undefined on PostgreSQL. */
   databaseFile: string | undefined;
 };
@@ -69,11 +84,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.MICROSOFT_APP_PASSWORD && !c.MICROSOFT_APP_ID) {
     problems.push("MICROSOFT_APP_ID: required when MICROSOFT_APP_PASSWORD is set");
   }
+  const teamsTenants = (c.TEAMS_ALLOWED_TENANTS ? c.TEAMS_ALLOWED_TENANTS.split(",") : c.MICROSOFT_APP_TENANT_ID ? [c.MICROSOFT_APP_TENANT_ID] : [])
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+  if (c.MICROSOFT_APP_ID && teamsTenants.length === 0) {
+    // A multi-tenant bot open to every tenant lets anyone's directory e-mail claims in.
+    problems.push("MICROSOFT_APP_TENANT_ID: Teams needs the tenant it serves (MICROSOFT_APP_TENANT_ID, or TEAMS_ALLOWED_TENANTS for several)");
+  }
+  if (c.MICROSOFT_APP_ID && c.TEAMS_LOCAL_MODE) {
+    problems.push("TEAMS_LOCAL_MODE: local mode is unauthenticated; it cannot be combined with MICROSOFT_APP_ID");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
+  const teamsMode = c.MICROSOFT_APP_ID ? "bot-framework" : c.TEAMS_LOCAL_MODE ? "local" : "off";
   return {
     ...c,
-    // Teams runs with or without an app id: without one it is the local (Emulator) mode.
-    channels: { slack, teams: Boolean(c.MICROSOFT_APP_ID) },
+    // The Teams endpoint runs only when configured, or when local mode is asked for.
+    channels: { slack, teams: teamsMode === "bot-framework" },
+    teamsMode,
+    teamsTenants,
     databaseFile: c.DATABASE_URL.startsWith("file:") ? databaseFileOf(c.DATABASE_URL) : undefined,
   };
 }

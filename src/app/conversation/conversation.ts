@@ -3,11 +3,11 @@
 // for that person, and rows in the outbox for everyone else (leaders, the ARR team).
 // Nothing here knows which platform the person is on.
 import type { Command } from "../../domain/messages/commands.js";
-import type { Message, Block } from "../../domain/messages/model.js";
+import { textMessage, type Message, type Block } from "../../domain/messages/model.js";
 import type { HealthGuard } from "../../domain/guard/types.js";
 import { getDialogue, type DialogueId } from "../../domain/dialogue/definitions/index.js";
 import { applyCommand, currentStep, renderPrompt, startSession } from "../../domain/dialogue/engine.js";
-import { parseTextAnswer, labelsFromTranslators } from "../../domain/dialogue/parse.js";
+import { buttonForTypedLabel, parseTextAnswer, labelsFromTranslators } from "../../domain/dialogue/parse.js";
 import type { DialogueDefinition } from "../../domain/dialogue/schema.js";
 import { problemMessage } from "../../domain/plan/validation.js";
 import { SUPPORTED_LOCALES, translator, type Locale, type Translate } from "../../i18n/index.js";
@@ -17,7 +17,7 @@ import type { ChannelName } from "../notify/channels.js";
 import { UserError } from "../errors.js";
 import { isArrMember, isHrAdmin, localeOf, todayFor } from "../people.js";
 import { KeyedLock } from "./keyedLock.js";
-import { keywordOf } from "./keywords.js";
+import { keywordTable } from "./keywords.js";
 import { ConcurrentSessionUpdate, createSession, expireStale, findActive, latestActive, saveSession, stateOf, type SessionRow } from "./sessions.js";
 import { helpMessage, type HelpAudience } from "./views.js";
 import { PlanProblems } from "../plans.js";
@@ -169,35 +169,24 @@ export class Conversation {
     // "språk sv": HR sets the language of the workspace's ARR channel (workspaceLanguage.ts).
     const language = await workspaceLanguageCommand(turn, text);
     if (language) return language;
-    const keyword = keywordOf(text);
+    const meaning = keywordTable().meaningOf(text);
     const active = await latestActive(turn.ctx.db, turn.person.id);
-    if (keyword && active && (keyword === "back" || keyword === "cancel" || keyword === "restart" || keyword === "confirm")) {
-      return this.dialogueCommand(turn, { type: "dialogue", sessionId: active.id, action: keyword });
+    if (meaning?.kind === "navigation" && active) {
+      return this.dialogueCommand(turn, { type: "dialogue", sessionId: active.id, action: meaning.action });
     }
-    switch (keyword) {
-      case "report":
-        return this.route(turn, { type: "report" });
-      case "status":
-        return this.route(turn, { type: "status" });
-      case "plan":
-        return this.route(turn, { type: "plan" });
-      case "help":
-        return this.route(turn, { type: "help" });
-      case "contact":
-        return this.startDialogue(turn, "contact_preferences", { employee: turn.person, role: "employee" });
-      case "arr":
-        return this.route(turn, { type: "consent" });
-      case "change":
-        return this.startDialogue(turn, "change_absence", { employee: turn.person, role: "employee" });
-      default:
-        break;
-    }
+    if (meaning?.kind === "command") return this.route(turn, meaning.command);
+    // Registering the ARR channel is done in that channel, never in a chat with the bot.
+    if (meaning?.kind === "arrChannel") return [textMessage(turn.t("bot:arrChannel.inChannel"), "muted")];
     if (!active) return [helpMessage(turn, { ...(await helpAudience(turn)), unknown: text })];
     // Anything else answers the question the person is looking at.
     const def = definitionOf(active);
     const state = stateOf(active);
     const step = currentStep(def, state);
     if (!step) return this.dialogueCommand(turn, { type: "dialogue", sessionId: active.id, action: "answer" });
+    // Typing a button's label ("hopp over") presses that button rather than answering with its words.
+    const shown = renderPrompt(def, state, { t: turn.t, locale: turn.locale, today: turn.today, sessionId: active.id });
+    const pressed = buttonForTypedLabel(shown, text);
+    if (pressed) return this.route(turn, pressed.command);
     const labels = labelsFromTranslators(SUPPORTED_LOCALES.map((l) => translator(l)));
     const parsed = parseTextAnswer(step, text, turn.locale, turn.today, labels);
     if (!parsed.ok) {

@@ -1,27 +1,21 @@
-// Typed command words ("syk", "status", "hjelp" …) come from the locale files of
-// every language, so a Swede typing "sjuk" in a Norwegian workspace is understood.
+// The domain's keyword table (src/domain/messages/keywords.ts) filled with the words
+// of every language's locale file (bot.keywords), built once per process.
 import { loadResources, SUPPORTED_LOCALES } from "../../i18n/index.js";
+import { KeywordTable, type Keyword } from "../../domain/messages/keywords.js";
 
-export type Keyword = "report" | "status" | "plan" | "help" | "back" | "cancel" | "restart" | "confirm" | "contact" | "change" | "arr";
+export type { Keyword };
 
-let table: Map<string, Keyword> | undefined;
+let table: KeywordTable | undefined;
 
-function keywordTable(): Map<string, Keyword> {
+export function keywordTable(): KeywordTable {
   if (table) return table;
   const resources = loadResources();
-  const map = new Map<string, Keyword>();
-  for (const locale of SUPPORTED_LOCALES) {
-    const words = (resources[locale]?.bot?.keywords ?? {}) as Record<string, string[]>;
-    for (const [keyword, list] of Object.entries(words)) {
-      for (const word of list) map.set(word.toLowerCase(), keyword as Keyword);
-    }
-  }
-  table = map;
-  return map;
+  // nb first: where two languages use one word differently, the default language wins.
+  table = new KeywordTable(SUPPORTED_LOCALES.map((locale) => ((resources[locale]?.bot as { keywords?: Record<string, unknown> } | undefined)?.keywords ?? {})));
+  return table;
 }
 
 /** The keyword a whole line means (e.g. "/syk", "Hjelp!", "status"), if any. */
 export function keywordOf(text: string): Keyword | undefined {
-  const cleaned = text.trim().toLowerCase().replace(/^\//, "").replace(/[!?.]+$/, "");
-  return keywordTable().get(cleaned);
+  return keywordTable().keywordOf(text);
 }

@@ -27,7 +27,7 @@ export const PAYLOADS = {
   arr_digest: z.looseObject({ workspaceId: id, weekStart: isoDate, caseIds: z.array(id) }),
   unreachable_notice: z.looseObject({ personId: id, reason: z.string(), channels: z.array(z.string()) }),
   substitute_notice: z.looseObject({ substitutionId: id }),
-  // A channel's own notice (src/channels/notifications.ts).
+  // A channel's own notice (src/app/facade/teamsUnreachable.ts).
   teams_unreachable: z.looseObject({ personId: id, reason: z.string() }),
 } as const;
 

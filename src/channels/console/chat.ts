@@ -5,17 +5,13 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Command } from "../../domain/messages/commands.js";
 import type { Message } from "../../domain/messages/model.js";
-import type { Person } from "../../generated/prisma/client.js";
 import { translator, type Locale } from "../../i18n/index.js";
-import type { Conversation } from "../../app/conversation/conversation.js";
-import { isArrMember } from "../../app/people.js";
-import { ensureWorkspace } from "../../app/workspaces.js";
+import type { ChannelFacade, Person } from "../../app/facade/index.js";
 import { renderConsoleReply } from "./render.js";
-import { arrInboxOf, takeInbox } from "./delivery.js";
 import type { Button } from "../../domain/messages/model.js";
 
 export interface ConsoleChatOptions {
-  conversation: Conversation;
+  facade: ChannelFacade;
   person: Person;
   locale: Locale;
   input: Readable;
@@ -23,8 +19,7 @@ export interface ConsoleChatOptions {
 }
 
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
-  const { conversation, person, locale, output } = options;
-  const { db } = conversation.ctx;
+  const { facade, person, locale, output } = options;
   const t = translator(locale);
   let buttons = new Map<string, Button>();
   const print = (messages: Message[]) => {
@@ -33,10 +28,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     buttons = rendered.buttons;
     output.write(`${rendered.text}\n`);
   };
-  const inboxes = [person.id];
-  if (isArrMember(person)) inboxes.push(arrInboxOf(await ensureWorkspace(db, "local", "local")));
   const showInbox = async () => {
-    const waiting = await takeInbox(db, inboxes);
+    const waiting = await facade.takeConsoleInbox(person);
     if (waiting.length > 0) {
       output.write(`${t("console:inbox", { count: waiting.length })}\n`);
       print(waiting);
@@ -52,7 +45,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     output.write(`> ${text}\n`);
     const button = buttons.get(text.toLowerCase());
     const command: Command = button ? button.command : { type: "text", text };
-    print(await conversation.handle(person, command, "console", locale));
+    print(await facade.handle(person, command, "console", locale));
     await showInbox();
   }
   output.write(`${t("console:bye")}\n`);

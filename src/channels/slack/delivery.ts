@@ -4,20 +4,15 @@
 // through SlackDelivery, which turns Web API failures into what the dispatcher
 // understands (wait, unreachable, permanent, retry).
 import type { WebClient } from "@slack/web-api";
-import type { Db } from "../../db/client.js";
 import type { Message } from "../../domain/messages/model.js";
-import type { Person, Workspace } from "../../generated/prisma/client.js";
-import type { DeliveryChannel, DeliveryResult } from "../../app/notify/channels.js";
-import { KeyedLock } from "../../app/conversation/keyedLock.js";
-import { localeOf } from "../../app/people.js";
+import { KeyedLock, localeOf, workspaceLocale, type ChannelFacade, type DeliveryChannel, type DeliveryResult, type Person, type Workspace } from "../../app/facade/index.js";
 import { translator, type Locale } from "../../i18n/index.js";
-import { workspaceLocale } from "../../app/workspaces.js";
 import type { Logger } from "../../logging/logger.js";
 import { frozen, renderMessage } from "./render.js";
 import { slackErrorCode, toDeliveryResult } from "./errors.js";
 import type { Directory } from "./identity.js";
 
-const CHANNEL = "slack";
+const CHANNEL = "slack" as const;
 /** chat.update failures that mean "the old message is gone or frozen": post a new one instead. */
 const GONE = new Set(["message_not_found", "cant_update_message", "edit_window_closed", "msg_too_long_to_update"]);
 /** How long a failed e-mail lookup stops us from trying Slack for that person again. */
@@ -38,7 +33,7 @@ export class SlackPoster {
   private readonly recent = new Map<string, Message>();
 
   constructor(
-    private readonly db: Db,
+    private readonly facade: ChannelFacade,
     private readonly logger: Logger,
   ) {}
 
@@ -52,14 +47,14 @@ export class SlackPoster {
     const rendered = renderMessage(message, { t, surface: "message" });
     const key = message.replaceKey;
     if (key) {
-      const row = await this.db.postedMessage.findUnique({ where: { replaceKey_channel_target: { replaceKey: key, channel: CHANNEL, target: channel } } });
-      if (row && options.moveDown) {
-        await this.leaveCopy(client, channel, row.ref, key, t);
-      } else if (row) {
+      const ref = await this.facade.postedRef(key, CHANNEL, channel);
+      if (ref !== undefined && options.moveDown) {
+        await this.leaveCopy(client, channel, ref, key, t);
+      } else if (ref !== undefined) {
         try {
-          await client.chat.update({ channel, ts: row.ref, text: rendered.text, blocks: rendered.blocks });
+          await client.chat.update({ channel, ts: ref, text: rendered.text, blocks: rendered.blocks });
           this.remember(key, channel, message);
-          return row.ref;
+          return ref;
         } catch (error) {
           if (!GONE.has(slackErrorCode(error) ?? "")) throw error;
         }
@@ -68,11 +63,7 @@ export class SlackPoster {
     const posted = await client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks, unfurl_links: false, unfurl_media: false });
     const ts = posted.ts ?? "";
     if (key) {
-      await this.db.postedMessage.upsert({
-        where: { replaceKey_channel_target: { replaceKey: key, channel: CHANNEL, target: channel } },
-        create: { replaceKey: key, channel: CHANNEL, target: channel, ref: ts },
-        update: { ref: ts },
-      });
+      await this.facade.rememberPosted(key, CHANNEL, channel, ts);
       this.remember(key, channel, message);
     }
     return ts;
@@ -106,33 +97,33 @@ export class SlackPoster {
 }
 
 /** The person's DM with the bot: the stored one, else opened (conversations.open) and stored. */
-export async function dmChannelOf(db: Db, client: WebClient, person: Person): Promise<string> {
+export async function dmChannelOf(facade: ChannelFacade, client: WebClient, person: Person): Promise<string> {
   if (person.slackDmChannel) return person.slackDmChannel;
   if (!person.slackUserId) throw new Error("person has no Slack user id");
   const opened = await client.conversations.open({ users: person.slackUserId });
   const channel = opened.channel?.id;
   if (!channel) throw new Error("conversations.open returned no channel");
-  await db.person.update({ where: { id: person.id }, data: { slackDmChannel: channel } });
+  await facade.setSlackDm(person, channel);
   person.slackDmChannel = channel;
   return channel;
 }
 
 /** Posts to a person's DM; a stored DM that no longer exists is opened again once. */
-export async function putToPerson(db: Db, client: WebClient, poster: SlackPoster, person: Person, message: Message, options: PutOptions = {}): Promise<string> {
+export async function putToPerson(facade: ChannelFacade, client: WebClient, poster: SlackPoster, person: Person, message: Message, options: PutOptions = {}): Promise<string> {
   const locale = localeOf(person);
   const stored = person.slackDmChannel;
   try {
-    return await poster.put(client, await dmChannelOf(db, client, person), message, locale, options);
+    return await poster.put(client, await dmChannelOf(facade, client, person), message, locale, options);
   } catch (error) {
     if (!stored || slackErrorCode(error) !== "channel_not_found") throw error;
-    await db.person.update({ where: { id: person.id }, data: { slackDmChannel: null } });
+    await facade.setSlackDm(person, null);
     person.slackDmChannel = null;
-    return poster.put(client, await dmChannelOf(db, client, person), message, locale, options);
+    return poster.put(client, await dmChannelOf(facade, client, person), message, locale, options);
   }
 }
 
 export interface SlackDeliveryDeps {
-  db: Db;
+  facade: ChannelFacade;
   /** A client that reports 429s at once (rejectRateLimitedCalls): the dispatcher waits, not us. */
   client: WebClient;
   poster: SlackPoster;
@@ -156,7 +147,7 @@ export class SlackDelivery implements DeliveryChannel {
   }
 
   async sendToPerson(person: Person, message: Message): Promise<DeliveryResult> {
-    const { db, client, poster, directory, teamId } = this.deps;
+    const { facade, client, poster, directory, teamId } = this.deps;
     try {
       let target = person;
       if (!target.slackUserId) {
@@ -166,7 +157,7 @@ export class SlackDelivery implements DeliveryChannel {
           return { ok: false, error: "users_not_found", unreachable: true };
         }
       }
-      return { ok: true, ref: await putToPerson(db, client, poster, target, message) };
+      return { ok: true, ref: await putToPerson(facade, client, poster, target, message) };
     } catch (error) {
       if (slackErrorCode(error) === "users_not_found") this.lookupMisses.set(person.email, Date.now());
       const result = toDeliveryResult(error);

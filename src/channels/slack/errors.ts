@@ -2,7 +2,7 @@
 // give up on this channel for the person (they left, the bot was removed), give up
 // for good (our request is malformed), or try again later.
 import { WebAPIPlatformError, WebAPIRateLimitedError } from "@slack/web-api";
-import type { DeliveryResult } from "../../app/notify/channels.js";
+import type { DeliveryResult } from "../../app/facade/index.js";
 
 /** The person or channel cannot be reached through Slack. */
 const UNREACHABLE = new Set([

@@ -3,11 +3,10 @@
 // Socket Mode as well. Both feed the same listeners; the outbox delivers through
 // SlackDelivery. SLACK_API_URL points the Web API client elsewhere (tests, proxies).
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from "@slack/bolt";
+import { screenSlackRequest } from "./intake.js";
 import { WebClient, type RetryOptions } from "@slack/web-api";
 import type { ChannelAdapter, RunningAdapter } from "../adapter.js";
 import type { Config } from "../../config/env.js";
-import { ensureWorkspace } from "../../app/workspaces.js";
-import { Deduplicator } from "./dedupe.js";
 import { SlackDelivery, SlackPoster } from "./delivery.js";
 import { Directory } from "./identity.js";
 import { registerListeners, type SlackRuntime } from "./listeners.js";
@@ -39,26 +38,19 @@ export const slackAdapter: ChannelAdapter = {
     const log = logger.child({ channel: "slack" });
     const boltLogger = slackLogger(log);
     const slackApiUrl = apiUrl(config);
-    const { db } = services.ctx;
+    const { facade } = services;
 
     // Which workspace and bot this token is: fails fast on a wrong token.
     const auth = await new WebClient(token, { slackApiUrl, logger: boltLogger, retryConfig: INTERACTIVE_RETRY }).auth.test();
     const teamId = auth.team_id;
-    if (teamId) {
-      const workspace = await ensureWorkspace(db, "slack", teamId);
-      const data: { name?: string; arrChannel?: string } = {};
-      if (auth.team && workspace.name !== auth.team) data.name = auth.team;
-      // The environment wins over a channel registered with `/jobbdialog arr`.
-      if (config.SLACK_ARR_CHANNEL && workspace.arrChannel !== config.SLACK_ARR_CHANNEL) data.arrChannel = config.SLACK_ARR_CHANNEL;
-      if (Object.keys(data).length > 0) await db.workspace.update({ where: { id: workspace.id }, data });
-    }
+    // The environment wins over a channel registered with `/jobbdialog kanal`; only this team's users are served.
+    if (teamId) await facade.slackWorkspaceStarted(teamId, auth.team, config.SLACK_ARR_CHANNEL);
 
-    const dedupe = new Deduplicator(db);
-    await dedupe.prune();
-    const poster = new SlackPoster(db, log);
-    const directory = new Directory(db, log);
+    await facade.pruneDeliveries();
+    const poster = new SlackPoster(facade, log);
+    const directory = new Directory(facade);
     const work = new Work(log);
-    const runtime: SlackRuntime = { services, db, logger: log, directory, dedupe, poster, work, teamId };
+    const runtime: SlackRuntime = { facade, logger: log, directory, poster, work, teamId };
 
     const makeApp = (receiver: Receiver) => {
       const app = new App({
@@ -82,9 +74,19 @@ export const slackAdapter: ChannelAdapter = {
     if (config.SLACK_SIGNING_SECRET) {
       const receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
       makeApp(receiver);
-      router.add("POST", SLACK_EVENTS_PATH, (req, res) => {
+      const signingSecret = config.SLACK_SIGNING_SECRET;
+      router.add("POST", SLACK_EVENTS_PATH, async (req, res) => {
         work.holdFor(res);
-        receiver.requestListener(req, res);
+        // Checked before Bolt sees it: Bolt's receiver parses the body in a detached
+        // promise, so a signed `payload=null` would crash the process there.
+        const refusal = await screenSlackRequest(req, signingSecret);
+        if (refusal) {
+          log.warn({ status: refusal.status, reason: refusal.reason }, "slack: request refused");
+          res.writeHead(refusal.status);
+          res.end();
+          return;
+        }
+        await receiver.requestListener(req, res);
       });
       modes.push("http");
     }
@@ -97,7 +99,7 @@ export const slackAdapter: ChannelAdapter = {
     }
 
     const deliveryClient = new WebClient(token, { slackApiUrl, logger: boltLogger, rejectRateLimitedCalls: true, retryConfig: DELIVERY_RETRY });
-    const delivery = new SlackDelivery({ db, client: deliveryClient, poster, directory, teamId, logger: log });
+    const delivery = new SlackDelivery({ facade, client: deliveryClient, poster, directory, teamId, logger: log });
     log.info({ team: teamId, modes }, "slack channel ready");
     return {
       delivery,

@@ -4,18 +4,13 @@
 // once per delivery (ProcessedEvent), in the person's order.
 import type { AllMiddlewareArgs, App, BlockAction, RespondFn, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { Services } from "../../app/services.js";
-import type { Db } from "../../db/client.js";
 import type { Command } from "../../domain/messages/commands.js";
 import { parseCommand } from "../../domain/messages/commands.js";
 import type { Message } from "../../domain/messages/model.js";
-import type { Person } from "../../generated/prisma/client.js";
-import { isHrAdmin, localeOf, todayFor } from "../../app/people.js";
-import { ensureWorkspace } from "../../app/workspaces.js";
-import { keywordOf } from "../../app/conversation/keywords.js";
+import { localeOf, todayFor, type ChannelFacade, type Person } from "../../app/facade/index.js";
 import { translator, type Locale } from "../../i18n/index.js";
 import type { Logger } from "../../logging/logger.js";
-import { dedupeKey, type Deduplicator } from "./dedupe.js";
+import { dedupeKey } from "./dedupe.js";
 import { dmChannelOf, putToPerson, type SlackPoster } from "./delivery.js";
 import { slackErrorCode } from "./errors.js";
 import { homeView, strangerHomeView } from "./home.js";
@@ -27,11 +22,9 @@ import { ACTION, closeSlackBlocks, fallbackText, type SlackBlock } from "./rende
 import type { Work } from "./work.js";
 
 export interface SlackRuntime {
-  services: Services;
-  db: Db;
+  facade: ChannelFacade;
   logger: Logger;
   directory: Directory;
-  dedupe: Deduplicator;
   poster: SlackPoster;
   work: Work;
   /** The workspace the bot token belongs to (auth.test). */
@@ -53,28 +46,27 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   });
 
   app.view(CALLBACK.report, async ({ ack, body, view, client }) => {
-    const person = await rt.db.person.findUnique({ where: { slackUserId: body.user.id } });
+    const person = await rt.facade.linkedPerson("slack", teamOf(body, rt), body.user.id);
     if (!person) return void (await ack());
     const t = translator(localeOf(person));
-    const today = todayFor(person, rt.services.ctx.clock());
-    const periods = await rt.db.absencePeriod.findMany({ where: { personId: person.id, supersededAt: null } });
-    const reading = readReport(view.state.values, t, today, periods.map((p) => ({ start: p.startDate, end: p.endDate, type: p.type })));
+    const today = todayFor(person, rt.facade.clock());
+    const reading = readReport(view.state.values, t, today, await rt.facade.existingPeriods(person));
     if (!reading.ok) return void (await ack({ response_action: "errors", errors: reading.errors }));
     await ack();
     rt.work.start(body.user.id, "report", async () => {
-      if (!(await rt.dedupe.claim(dedupeKey.view(view.id)))) return;
+      if (!(await rt.facade.claimDelivery(dedupeKey.view(view.id)))) return;
       await handleAndReply(rt, client, person, reading.command);
     });
   });
 
   app.view(CALLBACK.notNeeded, async ({ ack, body, view, client }) => {
-    const person = await rt.db.person.findUnique({ where: { slackUserId: body.user.id } });
+    const person = await rt.facade.linkedPerson("slack", teamOf(body, rt), body.user.id);
     if (!person) return void (await ack());
     const reading = readNotNeeded(view.state.values, view.private_metadata, translator(localeOf(person)));
     if (!reading.ok) return void (await ack({ response_action: "errors", errors: reading.errors }));
     await ack();
     rt.work.start(body.user.id, "not_needed", async () => {
-      if (!(await rt.dedupe.claim(dedupeKey.view(view.id)))) return;
+      if (!(await rt.facade.claimDelivery(dedupeKey.view(view.id)))) return;
       await handleAndReply(rt, client, person, reading.command);
     });
   });
@@ -88,18 +80,15 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
     if (!text) return;
     const eventId = (body as { event_id?: string }).event_id ?? `${event.channel}:${event.ts}`;
     rt.work.start(userId, "message", async () => {
-      if (!(await rt.dedupe.claim(dedupeKey.event(eventId)))) return;
+      if (!(await rt.facade.claimDelivery(dedupeKey.event(eventId)))) return;
       const identity = await rt.directory.identify(client, userId, teamOf(body, rt));
       if (identity.kind === "stranger") {
         await client.chat.postMessage({ channel: event.channel, text: translator(identity.locale)("common:errors.notInDirectory") });
         return;
       }
-      let person = identity.person;
-      if (person.slackDmChannel !== event.channel) {
-        person = await rt.db.person.update({ where: { id: person.id }, data: { slackDmChannel: event.channel } });
-      }
+      const person = await rt.facade.setSlackDm(identity.person, event.channel);
       await rt.work.yield();
-      const messages = await rt.services.conversation.handle(person, { type: "text", text }, "slack");
+      const messages = await rt.facade.handle(person, { type: "text", text }, "slack");
       await reply(rt, client, person, messages, { moveDown: true });
     });
   });
@@ -107,7 +96,7 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   app.event("app_home_opened", async ({ event, body, client }) => {
     const eventId = (body as { event_id?: string }).event_id ?? `home:${event.user}:${event.tab}:${event.event_ts}`;
     rt.work.start(event.user, "home", async () => {
-      if (!(await rt.dedupe.claim(dedupeKey.event(eventId)))) return;
+      if (!(await rt.facade.claimDelivery(dedupeKey.event(eventId)))) return;
       const identity = await rt.directory.identify(client, event.user, teamOf(body, rt));
       if (event.tab === "home") return publishHome(rt, client, event.user, identity);
       // The first visit to the Messages tab: say hello with what the bot can do, once.
@@ -124,7 +113,7 @@ function teamOf(body: unknown, rt: SlackRuntime): string | undefined {
 }
 
 async function publishHome(rt: SlackRuntime, client: WebClient, userId: string, identity: Identity): Promise<void> {
-  const view = identity.kind === "person" ? await homeView(rt.services, identity.person) : strangerHomeView(identity.locale);
+  const view = identity.kind === "person" ? await homeView(rt.facade, identity.person) : strangerHomeView(identity.locale);
   await client.views.publish({ user_id: userId, view });
 }
 
@@ -132,38 +121,23 @@ async function publishHome(rt: SlackRuntime, client: WebClient, userId: string, 
 async function reply(rt: SlackRuntime, client: WebClient, person: Person, messages: Message[], options: { moveDown?: boolean } = {}): Promise<void> {
   for (const message of messages) {
     await rt.work.yield();
-    await putToPerson(rt.db, client, rt.poster, person, message, message.replaceKey ? options : {});
+    await putToPerson(rt.facade, client, rt.poster, person, message, message.replaceKey ? options : {});
   }
 }
 
 async function handleAndReply(rt: SlackRuntime, client: WebClient, person: Person, command: Command): Promise<Message[]> {
   await rt.work.yield();
-  const messages = await rt.services.conversation.handle(person, command, "slack");
+  const messages = await rt.facade.handle(person, command, "slack");
   await reply(rt, client, person, messages);
   return messages;
 }
 
-/** Words of the slash command that are not core commands. */
-const SLASH_EXTRA = { arr: "arr" } as const;
-
-function slashCommand(text: string): Command | "report" | "arr" {
-  const word = text.trim().toLowerCase();
-  if (word === SLASH_EXTRA.arr) return "arr";
-  switch (keywordOf(word)) {
-    case "report":
-      return "report";
-    case "status":
-      return { type: "status" };
-    case "plan":
-      return { type: "plan" };
-    case "contact":
-      return { type: "dialogue.start", dialogueId: "contact_preferences" };
-    case "change":
-      return { type: "dialogue.start", dialogueId: "change_absence" };
-    default:
-      // Anything else (and an empty command) shows what the bot can do.
-      return { type: "help" };
-  }
+/** What `/jobbdialog <text>` asks for, by the one keyword table: a command, the report form, or the ARR channel. */
+function slashCommand(rt: SlackRuntime, text: string): Command | "report" | "arrChannel" {
+  const meaning = rt.facade.keywords.meaningOf(text);
+  if (meaning?.kind === "arrChannel") return "arrChannel";
+  if (meaning?.kind !== "command") return { type: "help" }; // anything else (and nothing) shows what the bot can do
+  return meaning.command.type === "report" ? "report" : meaning.command;
 }
 
 async function ephemeral(respond: RespondFn, text: string, logger: Logger): Promise<void> {
@@ -175,7 +149,7 @@ async function ephemeral(respond: RespondFn, text: string, logger: Logger): Prom
 }
 
 async function onCommand(rt: SlackRuntime, { command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
-  if (!(await rt.dedupe.claim(dedupeKey.command(command.trigger_id)))) return;
+  if (!(await rt.facade.claimDelivery(dedupeKey.command(command.trigger_id)))) return;
   const identity = await rt.directory.identify(client, command.user_id, command.team_id || rt.teamId);
   if (identity.kind === "stranger") {
     await ephemeral(respond, translator(identity.locale)("common:errors.notInDirectory"), rt.logger);
@@ -183,26 +157,26 @@ async function onCommand(rt: SlackRuntime, { command, respond, client }: SlackCo
   }
   const person = identity.person;
   const t = translator(localeOf(person));
-  const wanted = slashCommand(command.text ?? "");
-  if (wanted === "arr") {
+  const wanted = slashCommand(rt, command.text ?? "");
+  if (wanted === "arrChannel") {
     await registerArrChannel(rt, client, person, command.channel_id, command.team_id || rt.teamId, respond);
     return;
   }
   if (wanted === "report") {
-    await client.views.open({ trigger_id: command.trigger_id, view: reportModal(t, todayFor(person, rt.services.ctx.clock())) });
+    await client.views.open({ trigger_id: command.trigger_id, view: reportModal(t, todayFor(person, rt.facade.clock())) });
     return;
   }
   await handleAndReply(rt, client, person, wanted);
   // Answers go to the DM (they may be personal); elsewhere say where they went.
-  if (command.channel_id !== (await dmChannelOf(rt.db, client, person))) {
+  if (command.channel_id !== (await dmChannelOf(rt.facade, client, person))) {
     await ephemeral(respond, t("slack:command.answeredInDm"), rt.logger);
   }
 }
 
-/** `/jobbdialog arr` in a channel: an HR admin makes it the workspace's ARR channel. */
+/** `/jobbdialog arr-kanal` in a channel: an HR admin makes it the workspace's ARR channel. */
 async function registerArrChannel(rt: SlackRuntime, client: WebClient, person: Person, channel: string, teamId: string | undefined, respond: RespondFn): Promise<void> {
   const t = translator(localeOf(person));
-  if (!isHrAdmin(person)) return ephemeral(respond, t("slack:arr.onlyHr"), rt.logger);
+  if (!rt.facade.mayRegisterArrChannel(person)) return ephemeral(respond, t("slack:arr.onlyHr"), rt.logger);
   if (!teamId || channel.startsWith("D")) return ephemeral(respond, t("slack:arr.notInDm"), rt.logger);
   try {
     // Posting proves the bot may write here before anything is sent to the channel for real.
@@ -212,10 +186,8 @@ async function registerArrChannel(rt: SlackRuntime, client: WebClient, person: P
     if (code === "not_in_channel" || code === "channel_not_found") return ephemeral(respond, t("slack:arr.inviteFirst"), rt.logger);
     throw error;
   }
-  const workspace = await ensureWorkspace(rt.db, "slack", teamId);
-  await rt.db.workspace.update({ where: { id: workspace.id }, data: { arrChannel: channel } });
-  rt.logger.info({ workspaceId: workspace.id, channel }, "slack ARR channel registered");
-  await ephemeral(respond, t("slack:arr.registered"), rt.logger);
+  const outcome = await rt.facade.registerArrChannel(person, "slack", teamId, channel);
+  await ephemeral(respond, t(outcome === "registered" ? "slack:arr.registered" : "slack:arr.onlyHr"), rt.logger);
 }
 
 function commandOf(body: BlockAction): Command | undefined {
@@ -234,7 +206,7 @@ function commandOf(body: BlockAction): Command | undefined {
 async function onAction(rt: SlackRuntime, body: BlockAction, client: WebClient): Promise<void> {
   const action = body.actions[0];
   if (!action) return;
-  if (!(await rt.dedupe.claim(dedupeKey.action(action.action_ts, body.user.id, action.action_id)))) return;
+  if (!(await rt.facade.claimDelivery(dedupeKey.action(action.action_ts, body.user.id, action.action_id)))) return;
   const identity = await rt.directory.identify(client, body.user.id, teamOf(body, rt));
   if (identity.kind === "stranger") {
     await client.chat.postMessage({ channel: body.user.id, text: translator(identity.locale)("common:errors.notInDirectory") });
@@ -248,7 +220,7 @@ async function onAction(rt: SlackRuntime, body: BlockAction, client: WebClient):
   }
   const t = translator(localeOf(person));
   if (command.type === "report") {
-    await client.views.open({ trigger_id: body.trigger_id, view: reportModal(t, todayFor(person, rt.services.ctx.clock())) });
+    await client.views.open({ trigger_id: body.trigger_id, view: reportModal(t, todayFor(person, rt.facade.clock())) });
     return;
   }
   if (command.type === "milestone" && command.action === "open_not_needed") {

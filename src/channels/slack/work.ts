@@ -5,7 +5,7 @@
 // at once, one person's interactions run in arrival order, and shutdown waits for
 // what is under way.
 import type { ServerResponse } from "node:http";
-import { KeyedLock } from "../../app/conversation/keyedLock.js";
+import { KeyedLock } from "../../app/facade/index.js";
 import type { Logger } from "../../logging/logger.js";
 
 export interface WorkOptions {

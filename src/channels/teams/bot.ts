@@ -6,44 +6,30 @@
 import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from "botbuilder";
 import type { Command } from "../../domain/messages/commands.js";
 import type { Message } from "../../domain/messages/model.js";
-import type { Person } from "../../generated/prisma/client.js";
-import type { Services } from "../../app/services.js";
-import { localeOf, todayFor } from "../../app/people.js";
-import { keywordOf } from "../../app/conversation/keywords.js";
+import { localeOf, todayFor, type ChannelFacade, type Person } from "../../app/facade/index.js";
 import { addDays } from "../../domain/time/localDate.js";
 import { normalizeLocale, translator, type Translate } from "../../i18n/index.js";
 import type { Logger } from "../../logging/logger.js";
-import { isArrRequest, registerArrChannel } from "./arr.js";
+import { registerArrChannel } from "./arr.js";
 import { CARD_CONTENT_TYPE, commandFromCard, renderBlocksCard, reportFormCard, sharedViewCard, textCard, type ActionMode, type CardJson } from "./cards.js";
 import { identify, rememberChannel, rememberPersonalChat, scopeOf, tenantOf } from "./identity.js";
 import { cardActivity, postMessage } from "./posting.js";
 
 export interface TeamsBotOptions {
-  services: Services;
+  facade: ChannelFacade;
   logger: Logger;
 }
 
 /** Commands that may be run again each time a shared card is shown (read-only or resuming). */
-const VIEW_COMMANDS: Partial<Record<string, Command>> = {
-  report: { type: "report" },
-  status: { type: "status" },
-  plan: { type: "plan" },
-  help: { type: "help" },
-  contact: { type: "dialogue.start", dialogueId: "contact_preferences" },
-  change: { type: "dialogue.start", dialogueId: "change_absence" },
-};
+const VIEW_COMMANDS: ReadonlySet<Command["type"]> = new Set(["report", "status", "plan", "help", "dialogue.start"]);
 
 export class TeamsBot extends TeamsActivityHandler {
   constructor(private readonly options: TeamsBotOptions) {
     super();
   }
 
-  private get db() {
-    return this.options.services.ctx.db;
-  }
-
-  private get conversation() {
-    return this.options.services.conversation;
+  private get facade(): ChannelFacade {
+    return this.options.facade;
   }
 
   protected override async onMessageActivity(context: TurnContext): Promise<void> {
@@ -52,10 +38,10 @@ export class TeamsBot extends TeamsActivityHandler {
     const t = translator(localeOf(person));
     const activity = context.activity;
     const text = textOf(context);
-    // In a channel "arr" registers the ARR channel; in personal chat the core's own words come first.
+    // "arr-kanal" in a channel registers it as the ARR channel (in personal chat the core says where to write it).
     const scope = scopeOf(activity);
-    if (text && !activity.value && isArrRequest(text) && (scope !== "personal" || keywordOf(text) === undefined)) {
-      const result = await registerArrChannel(context, this.db, person, t);
+    if (text && !activity.value && scope !== "personal" && this.facade.keywords.meaningOf(text)?.kind === "arrChannel") {
+      const result = await registerArrChannel(context, this.facade, person, t);
       await context.sendActivity(cardActivity(textCard(result.text, result.ok ? "success" : "warning"), result.text));
       return;
     }
@@ -67,11 +53,11 @@ export class TeamsBot extends TeamsActivityHandler {
       await context.sendActivity(cardActivity(textCard(t("teams:card.notUnderstood"), "warning"), t("teams:card.notUnderstood")));
       return;
     }
-    if (isReportRequest(command)) {
+    if (this.isReportRequest(command)) {
       await context.sendActivity(cardActivity(this.reportForm(person, t, "submit"), t("teams:report.title")));
       return;
     }
-    const replies = await this.conversation.handle(person, command, "teams");
+    const replies = await this.facade.handle(person, command, "teams");
     await this.reply(context, replies, t, command);
   }
 
@@ -85,7 +71,7 @@ export class TeamsBot extends TeamsActivityHandler {
         await context.updateActivity({ ...cardActivity(card, message.summary), id: actedOn });
         continue;
       }
-      await postMessage(context, message, { db: this.db, t, mode: "submit", inPlace: (previous) => previous === actedOn });
+      await postMessage(context, message, { facade: this.facade, t, mode: "submit", inPlace: (previous) => previous === actedOn });
     }
   }
 
@@ -94,9 +80,9 @@ export class TeamsBot extends TeamsActivityHandler {
    * posts a card that refreshes into the asking user's own view (Action.Execute).
    */
   private async sharedMessage(context: TurnContext, person: Person, text: string, t: Translate): Promise<void> {
-    await rememberChannel(context, this.db);
-    const keyword = text ? keywordOf(text) : undefined;
-    const view = keyword ? VIEW_COMMANDS[keyword] : undefined;
+    await rememberChannel(context, this.facade);
+    const command = text ? this.facade.keywords.commandOf(text) : undefined;
+    const view = command && VIEW_COMMANDS.has(command.type) ? command : undefined;
     if (!view) {
       await context.sendActivity(cardActivity(textCard(t("teams:shared.personalOnly"), "muted"), t("teams:shared.personalOnly")));
       return;
@@ -107,15 +93,15 @@ export class TeamsBot extends TeamsActivityHandler {
 
   /** Action.Execute: run the command for whoever clicked, answer with their own card. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const person = await identify(context, this.db, this.options.logger);
+    const person = await identify(context, this.facade, this.options.logger);
     const fallback = translator(normalizeLocale(context.activity.locale));
     if (!person) return messageResponse(fallback("common:errors.notInDirectory"));
-    if (scopeOf(context.activity) === "personal") await rememberPersonalChat(context, this.db, person);
+    if (scopeOf(context.activity) === "personal") await rememberPersonalChat(context, this.facade, person);
     const t = translator(localeOf(person));
     const input = commandFromCard(invokeValue.action?.data);
     if (input.kind === "invalid") return messageResponse(t("teams:card.notUnderstood"));
-    if (isReportRequest(input.command)) return cardResponse(this.reportForm(person, t, "execute"));
-    const replies = await this.conversation.handle(person, input.command, "teams");
+    if (this.isReportRequest(input.command)) return cardResponse(this.reportForm(person, t, "execute"));
+    const replies = await this.facade.handle(person, input.command, "teams");
     return cardResponse(renderBlocksCard(replies, { mode: "execute", t }));
   }
 
@@ -136,7 +122,7 @@ export class TeamsBot extends TeamsActivityHandler {
 
   private async installed(context: TurnContext, greet: boolean): Promise<void> {
     if (scopeOf(context.activity) !== "personal") {
-      await rememberChannel(context, this.db);
+      await rememberChannel(context, this.facade);
       if (greet) {
         const t = translator(normalizeLocale(context.activity.locale));
         await context.sendActivity(cardActivity(textCard(t("teams:channelWelcome")), t("teams:channelWelcome")));
@@ -147,7 +133,7 @@ export class TeamsBot extends TeamsActivityHandler {
     if (!person || !greet) return;
     const t = translator(localeOf(person));
     await context.sendActivity(cardActivity(textCard(t("teams:welcome", { name: person.name })), t("teams:welcome", { name: person.name })));
-    await this.reply(context, await this.conversation.handle(person, { type: "help" }, "teams"), t, { type: "help" });
+    await this.reply(context, await this.facade.handle(person, { type: "help" }, "teams"), t, { type: "help" });
   }
 
   private async uninstalled(context: TurnContext): Promise<void> {
@@ -155,34 +141,28 @@ export class TeamsBot extends TeamsActivityHandler {
     // Removed from a personal chat: the next message Teams refuses marks the person unreachable.
     if (scopeOf(activity) === "personal") return;
     // Removed from a team: forget its channels, and the ARR channel if it was one of them.
-    const conversations = await this.db.channelConversation.findMany({ where: { platform: "teams", kind: { not: "personal" } } });
     const teamId = (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
-    const gone = conversations.filter((c) => c.conversationId === teamId || c.conversationId === activity.conversation.id.split(";")[0]);
-    for (const c of gone) await this.db.channelConversation.delete({ where: { id: c.id } });
-    const tenant = tenantOf(activity);
-    if (tenant) {
-      const workspace = await this.db.workspace.findUnique({ where: { platform_externalId: { platform: "teams", externalId: tenant } } });
-      const arr = workspace?.arrChannel ? (JSON.parse(workspace.arrChannel) as { conversation?: { id?: string } }).conversation?.id : undefined;
-      if (workspace && arr && gone.some((c) => c.conversationId === arr)) {
-        await this.db.workspace.update({ where: { id: workspace.id }, data: { arrChannel: null } });
-        this.options.logger.warn({ workspace: workspace.id }, "teams: the bot was removed from the ARR channel's team");
-      }
-    }
+    const ids = [teamId, activity.conversation.id.split(";")[0]].filter((id): id is string => Boolean(id));
+    await this.facade.teamsRemovedFrom(tenantOf(activity), ids);
   }
 
   /** The directory person behind the activity; unknown people are told so and nothing is stored. */
   private async known(context: TurnContext): Promise<Person | null> {
-    const person = await identify(context, this.db, this.options.logger);
+    const person = await identify(context, this.facade, this.options.logger);
     if (!person) {
       const t = translator(normalizeLocale(context.activity.locale));
       await context.sendActivity(cardActivity(textCard(t("common:errors.notInDirectory"), "warning"), t("common:errors.notInDirectory")));
       return null;
     }
-    return scopeOf(context.activity) === "personal" ? rememberPersonalChat(context, this.db, person) : person;
+    return scopeOf(context.activity) === "personal" ? rememberPersonalChat(context, this.facade, person) : person;
+  }
+
+  private isReportRequest(command: Command): boolean {
+    return command.type === "report" || (command.type === "text" && this.facade.keywords.commandOf(command.text)?.type === "report");
   }
 
   private reportForm(person: Person, t: Translate, mode: ActionMode): CardJson {
-    const today = todayFor(person, this.options.services.ctx.clock());
+    const today = todayFor(person, this.facade.clock());
     // The same window the step-by-step dialogue allows for the first day.
     return reportFormCard({ t, mode, today, min: addDays(today, -30), max: addDays(today, 14) });
   }
@@ -194,9 +174,6 @@ function textOf(context: TurnContext): string {
   return (text ?? "").replace(/&nbsp;/g, " ").trim();
 }
 
-function isReportRequest(command: Command): boolean {
-  return command.type === "report" || (command.type === "text" && keywordOf(command.text) === "report");
-}
 
 function isSuccess(message: Message): boolean {
   const first = message.blocks[0];

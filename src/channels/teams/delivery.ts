@@ -4,26 +4,19 @@
 // forever) and their dead reference is dropped; HR admins are told through the
 // dispatcher's fallback hook (src/app/reminders/delivery.ts), in this channel's words.
 import type { CloudAdapter, ConversationReference, TurnContext } from "botbuilder";
-import type { Db } from "../../db/client.js";
 import type { Message } from "../../domain/messages/model.js";
-import type { Person, Workspace } from "../../generated/prisma/client.js";
-import type { DeliveryChannel, DeliveryResult } from "../../app/notify/channels.js";
-import type { NotificationPayload } from "../../app/notify/outbox.js";
-import { localeOf } from "../../app/people.js";
-import { teamsUnreachablePayload } from "./notifications.js";
+import { localeOf, teamsUnreachablePayload, workspaceLocale, type ChannelFacade, type DeliveryChannel, type DeliveryResult, type NotificationPayload, type Person, type Workspace } from "../../app/facade/index.js";
 import { translator } from "../../i18n/index.js";
-import { workspaceLocale } from "../../app/workspaces.js";
 import type { Logger } from "../../logging/logger.js";
 import { errorCodeOf, postMessage, statusOf } from "./posting.js";
 
-export { UNREACHABLE_TEMPLATE } from "./notifications.js";
+export { UNREACHABLE_TEMPLATE } from "../../app/facade/index.js";
 
 export interface TeamsDeliveryOptions {
   adapter: CloudAdapter;
   appId: string;
-  db: Db;
+  facade: ChannelFacade;
   logger: Logger;
-  clock: () => Date;
 }
 
 export class TeamsDelivery implements DeliveryChannel {
@@ -44,9 +37,9 @@ export class TeamsDelivery implements DeliveryChannel {
     const reference = parseReference(person.teamsConversationRef);
     if (!reference) return { ok: false, error: "no Teams conversation with this person", unreachable: true };
     const t = translator(localeOf(person));
-    const result = await this.send(reference, (context) => postMessage(context, message, { db: this.options.db, t, mode: "submit", inPlace: () => false }));
+    const result = await this.send(reference, (context) => postMessage(context, message, { facade: this.options.facade, t, mode: "submit", inPlace: () => false }));
     // Removed or blocked: stop trying Teams until the person adds the app again.
-    if (!result.ok && result.unreachable) await dropReference(this.options.db, person, result.error, this.options.clock(), this.options.logger);
+    if (!result.ok && result.unreachable) await this.options.facade.dropTeamsReference(person, result.error);
     return result;
   }
 
@@ -60,7 +53,7 @@ export class TeamsDelivery implements DeliveryChannel {
     // Card chrome (buttons, "shortened") in the language the workspace chose for its ARR channel.
     const t = translator(workspaceLocale(workspace));
     // A summary of a case is one post in the channel, kept up to date in place.
-    const result = await this.send(reference, (context) => postMessage(context, message, { db: this.options.db, t, mode: "execute", inPlace: () => true }));
+    const result = await this.send(reference, (context) => postMessage(context, message, { facade: this.options.facade, t, mode: "execute", inPlace: () => true }));
     if (!result.ok && result.unreachable) this.options.logger.warn({ workspace: workspace.id, error: result.error }, "teams: the ARR channel cannot be reached");
     return result;
   }
@@ -87,12 +80,6 @@ export class TeamsDelivery implements DeliveryChannel {
     }
     return failure === undefined ? { ok: true, ref } : classify(failure);
   }
-}
-
-/** Forgets a conversation Teams no longer accepts and marks the person unreachable (cleared on the next contact). */
-export async function dropReference(db: Db, person: Person, reason: string, now: Date, logger: Logger): Promise<void> {
-  await db.person.update({ where: { id: person.id }, data: { teamsConversationRef: null, unreachableSince: person.unreachableSince ?? now, unreachableReason: reason.slice(0, 500) } });
-  logger.warn({ person: person.id, reason }, "teams: person unreachable; conversation reference dropped");
 }
 
 function parseReference(json: string | null | undefined): Partial<ConversationReference> | undefined {

@@ -1,11 +1,9 @@
-// Who is writing, and where the bot can reach them later. A Teams user is matched
-// to the directory by their Entra (AAD) object id, else by e-mail as Teams reports
-// it (TeamsInfo.getMember). Nothing is stored about people not in the directory.
+// Who is writing, and where the bot can reach them later. A Teams user is matched to
+// the directory by (tenant, Entra object id), else, the first time only, by the e-mail
+// Teams reports (TeamsInfo.getMember): the policy is the app's (app/facade/identity.ts).
+// Nothing is stored about people not in the directory.
 import { TeamsInfo, TurnContext, type Activity, type ConversationReference } from "botbuilder";
-import type { Db } from "../../db/client.js";
-import type { Person } from "../../generated/prisma/client.js";
-import { findPersonByEmail } from "../../app/people.js";
-import { ensureWorkspace } from "../../app/workspaces.js";
+import type { ChannelFacade, Person } from "../../app/facade/index.js";
 import type { Logger } from "../../logging/logger.js";
 
 export type Scope = "personal" | "channel" | "groupchat";
@@ -42,27 +40,16 @@ export function referenceOf(activity: Partial<Activity>, conversationId?: string
   return reference;
 }
 
-/** Finds the directory person behind the activity's sender; null when they are not in it. */
-export async function identify(context: TurnContext, db: Db, logger: Logger): Promise<Person | null> {
+/**
+ * The directory person behind the activity's sender, by the one identity policy:
+ * (tenant, Entra object id), in a tenant this workspace serves; the e-mail Teams'
+ * roster reports links a person only the first time. Null when unknown or refused.
+ */
+export async function identify(context: TurnContext, facade: ChannelFacade, logger: Logger): Promise<Person | null> {
   const from = context.activity.from;
-  if (!from?.id) return null;
-  const aadObjectId = from.aadObjectId;
-  let person = aadObjectId ? await db.person.findUnique({ where: { teamsUserId: aadObjectId } }) : null;
-  if (!person) {
-    const email = await emailOf(context, logger);
-    person = email ? await findPersonByEmail(db, email) : null;
-  }
-  if (!person) return null;
-  const tenant = tenantOf(context.activity);
-  const data: { teamsUserId?: string; teamsTenantId?: string } = {};
-  if (aadObjectId && person.teamsUserId !== aadObjectId) {
-    // Matched by e-mail: remember the object id, unless someone else already holds it.
-    const holder = await db.person.findUnique({ where: { teamsUserId: aadObjectId }, select: { id: true } });
-    if (!holder) data.teamsUserId = aadObjectId;
-  }
-  if (tenant && person.teamsTenantId !== tenant) data.teamsTenantId = tenant;
-  if (Object.keys(data).length > 0) person = await db.person.update({ where: { id: person.id }, data });
-  return person;
+  if (!from?.id || !from.aadObjectId) return null;
+  const found = await facade.identify({ platform: "teams", tenant: tenantOf(context.activity), userId: from.aadObjectId }, () => emailOf(context, logger));
+  return found.kind === "person" ? found.person : null;
 }
 
 async function emailOf(context: TurnContext, logger: Logger): Promise<string | undefined> {
@@ -78,33 +65,18 @@ async function emailOf(context: TurnContext, logger: Logger): Promise<string | u
 }
 
 /** Remembers the person's personal chat for proactive messages; a new contact also clears "unreachable". */
-export async function rememberPersonalChat(context: TurnContext, db: Db, person: Person): Promise<Person> {
+export function rememberPersonalChat(context: TurnContext, facade: ChannelFacade, person: Person): Promise<Person> {
   const activity = context.activity;
-  const reference = JSON.stringify(referenceOf(activity));
-  const tenant = tenantOf(activity);
-  const workspace = tenant ? await ensureWorkspace(db, "teams", tenant) : null;
-  await db.channelConversation.upsert({
-    where: { platform_conversationId: { platform: "teams", conversationId: activity.conversation.id } },
-    create: { platform: "teams", conversationId: activity.conversation.id, kind: "personal", reference, personId: person.id, workspaceId: workspace?.id ?? null },
-    update: { reference, personId: person.id, workspaceId: workspace?.id ?? null },
-  });
-  if (person.teamsConversationRef === reference && !person.unreachableSince) return person;
-  return db.person.update({ where: { id: person.id }, data: { teamsConversationRef: reference, unreachableSince: null, unreachableReason: null } });
+  return facade.rememberTeamsPersonalChat(person, { conversationId: activity.conversation.id, reference: JSON.stringify(referenceOf(activity)), tenant: tenantOf(activity) });
 }
 
 /** Remembers a team channel the bot was added to (the General channel, or where it was used). */
-export async function rememberChannel(context: TurnContext, db: Db): Promise<{ conversationId: string; reference: string } | undefined> {
+export async function rememberChannel(context: TurnContext, facade: ChannelFacade): Promise<{ conversationId: string; reference: string } | undefined> {
   const activity = context.activity;
   const channelId = channelIdOf(activity);
   if (!channelId) return undefined;
   const reference = JSON.stringify(referenceOf(activity, channelId));
-  const tenant = tenantOf(activity);
-  const workspace = tenant ? await ensureWorkspace(db, "teams", tenant) : null;
   const kind = scopeOf(activity) === "groupchat" ? "groupchat" : "channel";
-  await db.channelConversation.upsert({
-    where: { platform_conversationId: { platform: "teams", conversationId: channelId } },
-    create: { platform: "teams", conversationId: channelId, kind, reference, workspaceId: workspace?.id ?? null },
-    update: { reference, kind, workspaceId: workspace?.id ?? null },
-  });
+  await facade.rememberTeamsChannel({ conversationId: channelId, reference, tenant: tenantOf(activity), kind });
   return { conversationId: channelId, reference };
 }

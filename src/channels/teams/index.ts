@@ -4,9 +4,11 @@
 // (Microsoft has archived the Bot Framework SDK) touches nothing else.
 //
 // With MICROSOFT_APP_ID set, every request must carry a valid Bot Framework token
-// (401 otherwise). Without one the endpoint runs unauthenticated for the Microsoft
-// 365 Agents Playground or the Bot Framework Emulator (local mode), and then only
-// answers requests from this machine.
+// (401 otherwise). Without one the endpoint is off, unless local mode is asked for
+// (TEAMS_LOCAL_MODE=true): then it runs unauthenticated for the Microsoft 365 Agents
+// Playground or the Bot Framework Emulator, and answers only requests made on this
+// machine directly (a loopback peer, and no proxy headers: a reverse proxy on the same
+// host would otherwise carry the internet's requests in from 127.0.0.1).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   ActivityTypes,
@@ -72,14 +74,14 @@ export function botAuthentication(config: Config): BotFrameworkAuthentication {
 
 export const teamsAdapter: ChannelAdapter = {
   name: "teams",
-  // Always on: with an app id it is the real Bot Framework endpoint, without one the local (Playground) mode.
-  enabled: () => true,
+  // With an app id the real Bot Framework endpoint; without one only when local mode is asked for.
+  enabled: (config) => config.teamsMode !== "off",
   async start({ config, logger, router, services }): Promise<RunningAdapter> {
-    const { db } = services.ctx;
+    const { facade } = services;
     const appId = config.MICROSOFT_APP_ID ?? "";
     const auth = botAuthentication(config);
     const adapter = new BotAdapter(auth);
-    const bot = new TeamsBot({ services, logger });
+    const bot = new TeamsBot({ facade, logger });
     const log = logger.child({ channel: "teams" });
 
     adapter.onTurnError = async (context, error) => {
@@ -95,10 +97,7 @@ export const teamsAdapter: ChannelAdapter = {
       const activity = context.activity;
       const key = activity.id ? `teams:${activity.conversation?.id ?? ""}:${activity.id}` : undefined;
       if (key) {
-        try {
-          await db.processedEvent.create({ data: { key } });
-        } catch (error) {
-          if ((error as { code?: string }).code !== "P2002") throw error;
+        if (!(await facade.claimDelivery(key))) {
           log.info({ key }, "teams: duplicate activity ignored");
           if (activity.type === ActivityTypes.Invoke) {
             const t = translator(normalizeLocale(activity.locale));
@@ -111,15 +110,15 @@ export const teamsAdapter: ChannelAdapter = {
         await bot.run(context);
       } catch (error) {
         // Let a redelivery try again.
-        if (key) await db.processedEvent.delete({ where: { key } }).catch(() => undefined);
+        if (key) await facade.releaseDelivery(key).catch(() => undefined);
         throw error;
       }
     };
 
     router.add("POST", MESSAGES_PATH, async (req, res) => {
       // Without an app id nothing proves who is calling: accept only the Playground or Emulator on this machine.
-      if (!appId && !isLoopback(req.socket.remoteAddress)) {
-        log.warn({ remote: req.socket.remoteAddress }, "teams: local mode accepts only requests from this machine; set MICROSOFT_APP_ID");
+      if (!appId && !isDirectLocalRequest(req)) {
+        log.warn({ remote: req.socket.remoteAddress }, "teams: local mode accepts only direct requests from this machine; set MICROSOFT_APP_ID");
         return sendJson(res, 401, { error: "unauthorized" });
       }
       let activity: Activity;
@@ -140,8 +139,10 @@ export const teamsAdapter: ChannelAdapter = {
       writeInvokeResponse(res, response);
     });
 
-    mountTab(router, { config, services, logger: log });
-    const delivery = new TeamsDelivery({ adapter, appId, db, logger: log, clock: services.ctx.clock });
+    mountTab(router, { config, facade, logger: log });
+    // HR hears of a person Teams refuses through the dispatcher's hook (composition root), in
+    // this channel's words (TeamsDelivery.unreachableNotice).
+    const delivery = new TeamsDelivery({ adapter, appId, facade, logger: log });
     log.info(
       { mode: appId ? "bot-framework" : "local" },
       appId ? "teams: Bot Framework authentication enforced" : "teams: no MICROSOFT_APP_ID, so /api/messages is unauthenticated and answers this machine only (Agents Playground, Emulator)",
@@ -156,6 +157,12 @@ export const teamsAdapter: ChannelAdapter = {
 
 function isLoopback(address: string | undefined): boolean {
   return address !== undefined && (address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127."));
+}
+
+/** A request made on this machine itself: a loopback peer that no proxy forwarded. */
+export function isDirectLocalRequest(req: IncomingMessage): boolean {
+  const proxied = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip", "via"].some((h) => req.headers[h] !== undefined);
+  return !proxied && isLoopback(req.socket.remoteAddress);
 }
 
 function headerOf(req: IncomingMessage, name: string): string {

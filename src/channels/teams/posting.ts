@@ -2,15 +2,15 @@
 // message posted earlier under the same replaceKey (remembered in PostedMessage).
 // Used inside a turn (replies) and inside continueConversationAsync (proactive).
 import { CardFactory, MessageFactory, type TurnContext } from "botbuilder";
-import type { Db } from "../../db/client.js";
+import type { ChannelFacade } from "../../app/facade/index.js";
 import type { Message } from "../../domain/messages/model.js";
 import type { Translate } from "../../i18n/index.js";
 import { renderCard, textCard, type ActionMode, type CardJson } from "./cards.js";
 
-export const CHANNEL = "teams";
+export const CHANNEL = "teams" as const;
 
 export interface PostOptions {
-  db: Db;
+  facade: ChannelFacade;
   t: Translate;
   mode: ActionMode;
   /**
@@ -34,14 +34,15 @@ export async function postMessage(context: TurnContext, message: Message, option
 }
 
 export async function postCard(context: TurnContext, card: CardJson, summary: string, replaceKey: string | undefined, options: PostOptions): Promise<string> {
-  const { db } = options;
+  const { facade } = options;
   const target = context.activity.conversation.id;
-  const previous = replaceKey ? await db.postedMessage.findUnique({ where: { replaceKey_channel_target: { replaceKey, channel: CHANNEL, target } } }) : null;
+  const previousRef = replaceKey ? await facade.postedRef(replaceKey, CHANNEL, target) : undefined;
+  const previous = previousRef !== undefined ? { ref: previousRef } : null;
   const activity = cardActivity(card, summary);
-  if (previous && options.inPlace(previous.ref)) {
+  if (replaceKey && previous && options.inPlace(previous.ref)) {
     try {
       await context.updateActivity({ ...activity, id: previous.ref });
-      await db.postedMessage.update({ where: { id: previous.id }, data: { ref: previous.ref } });
+      await facade.rememberPosted(replaceKey, CHANNEL, target, previous.ref);
       return previous.ref;
     } catch (error) {
       // The old message is gone (deleted, too old to edit): post a new one below.
@@ -51,11 +52,7 @@ export async function postCard(context: TurnContext, card: CardJson, summary: st
   const sent = await context.sendActivity(activity);
   const ref = sent?.id ?? "";
   if (replaceKey && ref) {
-    await db.postedMessage.upsert({
-      where: { replaceKey_channel_target: { replaceKey, channel: CHANNEL, target } },
-      create: { replaceKey, channel: CHANNEL, target, ref },
-      update: { ref },
-    });
+    await facade.rememberPosted(replaceKey, CHANNEL, target, ref);
     if (previous && previous.ref !== ref) {
       // The earlier card's buttons belong to an older state; say so instead of leaving them live.
       await context

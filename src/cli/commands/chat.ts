@@ -17,7 +17,7 @@ export function registerChat(program: Command, runtime: CliRuntime): void {
       const { runConsoleChat } = await import("../../channels/console/chat.js");
       const person = await requirePersonByEmail(services.ctx.db, options.as);
       await runConsoleChat({
-        conversation: services.conversation,
+        facade: services.facade,
         person,
         locale: options.locale ?? localeOf(person),
         input: runtime.io.stdin,

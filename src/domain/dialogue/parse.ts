@@ -2,6 +2,7 @@
 // answer value. Only the form is interpreted here; the engine then checks the
 // value against the step (bounds, lengths, required) like any button answer.
 import type { AnswerValue } from "../messages/commands.js";
+import type { Button, Message } from "../messages/model.js";
 import { addDays, impossibleDay, isIsoDate, toEpochDay, type IsoDate } from "../time/localDate.js";
 import type { Locale } from "../../i18n/index.js";
 import { exampleDate, parsePercentText, splitList } from "./answers.js";
@@ -27,19 +28,69 @@ function normalize(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, " ").replace(/[.!]+$/, "");
 }
 
+/** Letters that are not a base letter plus a mark, written the way a keyboard without them would. */
+const FOLDED: Record<string, string> = { ø: "o", æ: "ae", œ: "oe", ß: "ss", ð: "d", þ: "th", ł: "l" };
+
+/**
+ * What a typed choice is compared as: case, accents and punctuation do not matter
+ * ("Forlenget", "forlænget", "gradert!" ), nor do the letters ø/æ typed as o/ae.
+ */
+export function foldForMatching(text: string): string {
+  return normalize(text)
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[øæœßðþł]/g, (c) => FOLDED[c] ?? c)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** The shortest typed beginning of a word that may pick an option ("grad" for "gradvis"). */
+const MIN_PREFIX = 4;
+
+/**
+ * How well `typed` names a label: 3 the whole label, 2 the label's beginning, 1 the
+ * beginning of one of its words ("forlenget" in "Det er forlenget"), 0 not at all.
+ */
+function labelScore(label: string, typed: string): number {
+  const folded = foldForMatching(label);
+  if (folded === typed) return 3;
+  if (typed.length >= MIN_PREFIX && folded.startsWith(typed)) return 2;
+  if (typed.length >= MIN_PREFIX && folded.split(" ").some((word) => word.startsWith(typed))) return 1;
+  return 0;
+}
+
+/** The button of a shown prompt whose label was typed (e.g. "hopp over"): typing it presses it. */
+export function buttonForTypedLabel(message: Message, text: string): Button | undefined {
+  const typed = foldForMatching(text);
+  if (typed === "") return undefined;
+  const buttons = message.blocks.flatMap((b) => (b.kind === "actions" ? b.buttons : []));
+  const matching = buttons.filter((b) => foldForMatching(b.label) === typed);
+  return matching.length === 1 ? matching[0] : undefined;
+}
+
 /** Synonyms are "|"-separated in locale files ("i dag|idag"). */
 function words(labels: LabelLookup | undefined, key: string): string[] {
   return (labels?.(`dialogue:parse.${key}`) ?? []).flatMap((text) => text.split("|")).map(normalize);
 }
 
+/**
+ * The option a typed answer names: its number, its value, or its label in any
+ * language, forgivingly (case, accents, the beginning of the label or of one of its
+ * words). The best kind of match wins; two options matching equally well is no answer.
+ */
 function matchOption(options: ChoiceOptionDef[], text: string, labels: LabelLookup | undefined): string | undefined {
-  const typed = normalize(text);
-  const number = /^(\d+)[.)]?$/.exec(typed);
+  const number = /^(\d+)[.)]?$/.exec(normalize(text));
   if (number) return options[Number(number[1]) - 1]?.value;
-  const found = options.find(
-    (o) => o.value.toLowerCase() === typed || (labels?.(o.labelKey) ?? []).some((label) => normalize(label) === typed),
-  );
-  return found?.value;
+  const typed = foldForMatching(text);
+  if (typed === "") return undefined;
+  const scored = options.map((o) => ({
+    value: o.value,
+    score: Math.max(foldForMatching(o.value) === typed ? 3 : 0, ...(labels?.(o.labelKey) ?? []).map((label) => labelScore(label, typed))),
+  }));
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  if (best === 0) return undefined;
+  const winners = scored.filter((s) => s.score === best);
+  return winners.length === 1 ? winners[0]!.value : undefined;
 }
 
 /** D.M. without a year means the nearest such date (so "3.1." typed in late December is next January). */

@@ -9,16 +9,10 @@ import { fileURLToPath } from "node:url";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "../../../config/env.js";
 import type { Logger } from "../../../logging/logger.js";
-import type { Services } from "../../../app/services.js";
-import type { Person } from "../../../generated/prisma/client.js";
-import { actorFor, requireCaseAccess } from "../../../app/access.js";
-import { findPersonByEmail, localeOf, todayFor } from "../../../app/people.js";
-import { exportPlan } from "../../../app/planExport.js";
-import { UserError } from "../../../app/errors.js";
+import { isForbidden, localeOf, UserError, type ChannelFacade, type Person } from "../../../app/facade/index.js";
 import { loadResources, SUPPORTED_LOCALES, translator } from "../../../i18n/index.js";
 import type { Router } from "../../../server/router.js";
-import { SsoError, SsoVerifier } from "./sso.js";
-import { tabView } from "./data.js";
+import { SsoError, SsoVerifier, type SsoIdentity } from "./sso.js";
 
 const STATIC_DIR = fileURLToPath(new URL("./static/", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -39,13 +33,13 @@ const CSP = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 
 export interface TabOptions {
   config: Config;
-  services: Services;
+  facade: ChannelFacade;
   logger: Logger;
 }
 
 export function mountTab(router: Router, options: TabOptions): void {
-  const { config, services, logger } = options;
-  const verifier = new SsoVerifier({ metadataUrl: config.TEAMS_SSO_OPENID_METADATA, appId: config.MICROSOFT_APP_ID, tenantId: config.MICROSOFT_APP_TENANT_ID });
+  const { config, facade, logger } = options;
+  const verifier = new SsoVerifier({ metadataUrl: config.TEAMS_SSO_OPENID_METADATA, appId: config.MICROSOFT_APP_ID });
   const files = {
     page: readFileSync(path.join(STATIC_DIR, "tab.html"), "utf8").replace("<!--STRINGS-->", () => stringsScript()),
     script: readFileSync(path.join(STATIC_DIR, "tab.js")),
@@ -66,33 +60,31 @@ export function mountTab(router: Router, options: TabOptions): void {
       sendJson(res, 401, { error: "unauthorized" });
       return undefined;
     }
+    let identity: SsoIdentity;
     try {
-      const identity = await verifier.verify(token);
-      const { db } = services.ctx;
-      const person = (await db.person.findUnique({ where: { teamsUserId: identity.oid } })) ?? (identity.username ? await findPersonByEmail(db, identity.username) : null);
-      if (!person) {
-        sendJson(res, 403, { error: "not_in_directory" });
-        return undefined;
-      }
-      return person;
+      identity = await verifier.verify(token);
     } catch (error) {
       if (!(error instanceof SsoError)) throw error;
       logger.info({ reason: error.message }, "teams tab: token refused");
       sendJson(res, 401, { error: "unauthorized" });
       return undefined;
     }
+    // The same identity policy as the bot: (tenant, object id), an allowed tenant, and an
+    // e-mail link only the first time and only from a sign-in name Entra vouches for.
+    const found = await facade.identify({ platform: "teams", tenant: identity.tid, userId: identity.oid }, async () => identity.username);
+    if (found.kind === "stranger") {
+      sendJson(res, 403, { error: found.reason === "tenant_not_allowed" ? "tenant_not_allowed" : "not_in_directory" });
+      return undefined;
+    }
+    return found.person;
   };
 
-  /** Whose case: the viewer's own, or (?id=) someone they may see. */
-  const subjectOf = async (viewer: Person, id: string | null, res: ServerResponse) => {
-    const { db } = services.ctx;
-    if (!id || id === viewer.id) return { subject: viewer, relation: "self" as const };
-    const subject = await db.person.findUnique({ where: { id } });
+  /** Runs a read the facade may refuse; a refusal is 403 (the same whether or not the person exists). */
+  const orForbidden = async <T>(res: ServerResponse, read: () => Promise<T>): Promise<T | undefined> => {
     try {
-      const relation = await requireCaseAccess(db, viewer, subject, todayFor(viewer, services.ctx.clock()));
-      return { subject: subject!, relation };
+      return await read();
     } catch (error) {
-      if (!(error instanceof UserError)) throw error;
+      if (!isForbidden(error)) throw error;
       sendJson(res, 403, { error: "forbidden" });
       return undefined;
     }
@@ -101,28 +93,26 @@ export function mountTab(router: Router, options: TabOptions): void {
   router.add("GET", "/api/tab/me", async (req, res) => {
     const viewer = await signedIn(req, res);
     if (!viewer) return;
-    sendJson(res, 200, await tabView(services.ctx, viewer, viewer, "self"), { "cache-control": "no-store" });
+    sendJson(res, 200, await facade.tab(viewer), { "cache-control": "no-store" });
   });
 
   router.add("GET", "/api/tab/person", async (req, res) => {
     const viewer = await signedIn(req, res);
     if (!viewer) return;
-    const found = await subjectOf(viewer, queryOf(req).get("id"), res);
-    if (!found) return;
-    sendJson(res, 200, await tabView(services.ctx, viewer, found.subject, found.relation), { "cache-control": "no-store" });
+    const view = await orForbidden(res, () => facade.tab(viewer, queryOf(req).get("id")));
+    if (view) sendJson(res, 200, view, { "cache-control": "no-store" });
   });
 
   router.add("GET", "/api/tab/plan.pdf", async (req, res) => {
     const viewer = await signedIn(req, res);
     if (!viewer) return;
-    const found = await subjectOf(viewer, queryOf(req).get("employeeId"), res);
-    if (!found) return;
     try {
-      // exportPlan audits the read when someone other than the employee downloads it.
-      const { body, version } = await exportPlan(services.ctx.db, { employee: found.subject, format: "pdf", locale: localeOf(viewer), actor: actorFor(viewer, found.relation) });
-      const file = translator(localeOf(viewer))("teams:pdfFileName", { version });
-      send(res, 200, "application/pdf", body, {
-        "content-disposition": `attachment; filename="${asciiFileName(file, version)}"`,
+      // The facade audits the read when someone other than the employee downloads it.
+      const pdf = await orForbidden(res, () => facade.planPdf(viewer, queryOf(req).get("employeeId")));
+      if (!pdf) return;
+      const file = translator(localeOf(viewer))("teams:pdfFileName", { version: pdf.version });
+      send(res, 200, "application/pdf", pdf.body, {
+        "content-disposition": `attachment; filename="${asciiFileName(file, pdf.version)}"`,
         "cache-control": "no-store",
       });
     } catch (error) {

@@ -1,13 +1,18 @@
 // Verifies the Teams SSO token the tab sends (authentication.getAuthToken): the
 // signature against the identity platform's published keys (OpenID metadata →
 // JWKS), the issuer for the token's own tenant, the audience (our app), expiry.
+// Whether the tenant is one we serve is the identity policy's call (app/facade).
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
 
 export interface SsoIdentity {
   /** Entra object id of the user (Person.teamsUserId). */
   oid: string;
   tid: string;
-  /** The sign-in name (usually the e-mail address), when the token carries one. */
+  /**
+   * The sign-in name (usually the e-mail address) Entra vouches for: preferred_username
+   * or upn, or an `email` claim only when Entra marks its domain as verified by the
+   * tenant (xms_edov). A bare `email` claim can be set by any tenant's admin to anything.
+   */
   username?: string;
 }
 
@@ -21,8 +26,6 @@ interface Metadata {
 export interface SsoOptions {
   metadataUrl: string;
   appId: string | undefined;
-  /** Only this tenant's users (a single-tenant app). */
-  tenantId?: string | undefined;
   /** Tolerated clock difference, seconds. */
   clockTolerance?: number;
 }
@@ -48,11 +51,11 @@ export class SsoVerifier {
     const tid = typeof payload.tid === "string" ? payload.tid : "";
     const oid = typeof payload.oid === "string" ? payload.oid : "";
     if (!GUIDISH.test(tid) || !oid) throw new SsoError("token has no tenant or user");
-    if (this.options.tenantId && tid !== this.options.tenantId) throw new SsoError("token from another tenant");
     if (!payload.iss || !issuersFor(meta.issuer, tid).includes(payload.iss)) throw new SsoError("wrong issuer");
     const audiences = Array.isArray(payload.aud) ? payload.aud : payload.aud ? [payload.aud] : [];
     if (!audiences.some((aud) => isOurAudience(aud, appId))) throw new SsoError("wrong audience");
-    const username = [payload.preferred_username, payload.upn, payload.email].find((v): v is string => typeof v === "string" && v.includes("@"));
+    const verifiedEmail = payload.xms_edov === true || payload.xms_edov === "1" || payload.xms_edov === "true" ? payload.email : undefined;
+    const username = [payload.preferred_username, payload.upn, verifiedEmail].find((v): v is string => typeof v === "string" && v.includes("@"));
     return { oid, tid, ...(username ? { username: username.toLowerCase() } : {}) };
   }
 

@@ -1,14 +1,16 @@
-// The notification the Teams channel adds to the outbox's templates: telling HR that a
-// person cannot be reached in Teams any more. No botbuilder here: every process (also
-// `cli chat`, which never loads the Teams SDK) must be able to deliver such a row.
-import type { Template } from "../../app/notify/templates.js";
-import type { NotificationPayload } from "../../app/notify/outbox.js";
+// When Teams refuses a person (they removed or blocked the app), HR admins are told
+// through the outbox. The delivery channel names the notice (unreachableNotice), the
+// reminder delivery hooks enqueue it for HR, and this template renders it. It lives in
+// the app, not in the Teams adapter, so every process (also `cli chat`, which never
+// loads the Teams SDK) can deliver such a row.
+import type { Template } from "../notify/templates.js";
+import type { NotificationPayload } from "../notify/outbox.js";
 
 /** The kind (and template) of the outbox row that tells HR a person cannot be reached in Teams. */
 export const UNREACHABLE_TEMPLATE = "teams_unreachable";
 
 /** Which HR-facing explanation fits the error text (see teams:unreachable.*). */
-export function reasonKey(error: string): "roster" | "blocked" | "other" {
+function reasonKey(error: string): "roster" | "blocked" | "other" {
   if (error.includes("BotNotInConversationRoster")) return "roster";
   if (error.includes("MessageWritesBlocked")) return "blocked";
   return "other";
@@ -19,7 +21,7 @@ export function teamsUnreachablePayload(personId: string, unreachableReason: str
   return { template: UNREACHABLE_TEMPLATE, params: { personId, reason: reasonKey(unreachableReason) } };
 }
 
-export const TEAMS_TEMPLATES: Readonly<Record<string, Template>> = {
+export const CHANNEL_TEMPLATES: Readonly<Record<string, Template>> = {
   [UNREACHABLE_TEMPLATE]: async (env, params) => {
     const person = typeof params.personId === "string" ? await env.ctx.db.person.findUnique({ where: { id: params.personId } }) : null;
     // Back in Teams before the notice went out: nothing to report.

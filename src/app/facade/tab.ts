@@ -1,21 +1,21 @@
-// What the personal tab shows: one person's case (milestones), the latest version
-// of their plan (read-only) and their measures, as the same channel-neutral blocks
-// the chat uses, already in the viewer's language. A leader also gets the list of
-// their team's open cases. Every read of someone else's case is audited.
-import type { Block } from "../../../domain/messages/model.js";
-import type { Person, Plan } from "../../../generated/prisma/client.js";
-import type { AppContext } from "../../../app/context.js";
-import { settlementFactsOfCase } from "../../../app/settlement.js";
-import { actorFor, planHiddenFrom, relationTo, teamOf, type Relation } from "../../../app/access.js";
-import { audit } from "../../../app/audit.js";
-import { currentCase, readCases } from "../../../app/cases.js";
-import { localeOf, todayFor } from "../../../app/people.js";
-import { latestVersion, planDocument } from "../../../app/plans.js";
-import { employeeStatusBlocks, nextMilestone, date, durationText } from "../../../app/conversation/views.js";
-import { buildPlanView, type PlanView } from "../../../domain/plan/view.js";
-import { milestoneTitleKey } from "../../../domain/milestones/index.js";
-import { localDateOf } from "../../../domain/time/zone.js";
-import { translator } from "../../../i18n/index.js";
+// What the Teams personal tab shows: one person's case (milestones), the latest
+// version of their plan (read-only) and their measures, as the same channel-neutral
+// blocks the chat uses, already in the viewer's language. A leader also gets the list
+// of their team's open cases. Every read of someone else's case is audited.
+import type { Block } from "../../domain/messages/model.js";
+import type { Person, Plan } from "../../generated/prisma/client.js";
+import type { AppContext } from "../context.js";
+import { settlementFactsOfCase } from "../settlement.js";
+import { actorFor, planHiddenFrom, relationTo, teamOf, type Relation } from "../access.js";
+import { audit } from "../audit.js";
+import { currentCase, readCases } from "../cases.js";
+import { localeOf, todayFor } from "../people.js";
+import { latestVersion, planDocument } from "../plans.js";
+import { employeeStatusBlocks, nextMilestone, date, durationText } from "../conversation/views.js";
+import { buildPlanView, type PlanView } from "../../domain/plan/view.js";
+import { milestoneTitleKey } from "../../domain/milestones/index.js";
+import { localDateOf } from "../../domain/time/zone.js";
+import { translator } from "../../i18n/index.js";
 
 export interface TabPlan {
   version: number;
