@@ -73,6 +73,7 @@ async function startOn(
     host: config.HOST,
     logger,
     router,
+    operatorToken: config.HEALTH_TOKEN,
     health: () => ({
       status: "ok",
       version: readVersion(),

@@ -1,5 +1,6 @@
 // The bot's one HTTP server: /healthz here, channel endpoints registered by the
 // channel adapters (POST /slack/events, POST /api/messages, the Teams tab).
+import { timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "../logging/logger.js";
@@ -21,22 +22,35 @@ export interface HealthInfo {
   [extra: string]: unknown;
 }
 
+/** What anyone may learn from /healthz: that it runs, and which version. */
+export type PublicHealth = Pick<HealthInfo, "status" | "version">;
+
 export async function startHttpServer(options: {
   port: number;
   host: string;
   logger: Logger;
   health: () => HealthInfo | Promise<HealthInfo>;
+  /** With this bearer token /healthz also shows the details (modes, team ids); without, status and version only. */
+  operatorToken?: string | undefined;
   router?: Router;
 }): Promise<RunningServer> {
   const router = options.router ?? new Router();
-  router.add("GET", "/healthz", async (_req, res) => sendJson(res, 200, await options.health()));
+  router.add("GET", "/healthz", async (req, res) => {
+    const health = await options.health();
+    const detailed = options.operatorToken !== undefined && bearerMatches(req.headers.authorization, options.operatorToken);
+    const body: PublicHealth | HealthInfo = detailed ? health : { status: health.status, version: health.version };
+    sendJson(res, 200, body);
+  });
 
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
     const handler = router.resolve(req.method ?? "GET", pathname);
     if (handler === undefined) return sendJson(res, 404, { error: "not_found" });
     if (handler === "method_not_allowed") return sendJson(res, 405, { error: "method_not_allowed" });
-    Promise.resolve(handler(req, res)).catch((error: unknown) => {
+    // Also a handler that throws before its first await is caught here: the process stays up.
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch((error: unknown) => {
       options.logger.error({ err: error, path: pathname }, "request failed");
       if (!res.headersSent) sendJson(res, 500, { error: "internal_error" });
       else res.end();
@@ -61,4 +75,10 @@ export async function startHttpServer(options: {
         server.closeIdleConnections();
       }),
   };
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1] ?? "");
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -1,5 +1,7 @@
 // A tiny router over node:http: channels register their endpoints here, so the
 // Slack endpoint, the Teams endpoint, the tab and health checks share one port.
+// The server awaits every handler and answers 500 when one fails, so a handler's
+// error never ends the process.
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;

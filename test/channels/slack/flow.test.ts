@@ -36,19 +36,19 @@ describe("Slack: report → leader → follow-up dialogues → confirmed plan �
   afterAll(async () => h?.stop());
 
   it("lets only an HR admin register the ARR channel, and only where the bot may post", async () => {
-    const denied = await slash(h, "U0OLA", "arr", ARR);
+    const denied = await slash(h, "U0OLA", "arr-kanal", ARR);
     expect(denied.res.status).toBe(200);
     await idle(h);
     expect(h.fake.responses.find((r) => r.id === denied.responseId)?.body.text).toMatch(/Only HR admins/);
 
     h.fake.notInChannel.add(ARR);
-    const notMember = await slash(h, "U0HANNE", "arr", ARR);
+    const notMember = await slash(h, "U0HANNE", "arr-kanal", ARR);
     await idle(h);
     expect(h.fake.responses.find((r) => r.id === notMember.responseId)?.body.text).toMatch(/Invite me first/);
     expect((await h.db.db.workspace.findUnique({ where: { platform_externalId: { platform: "slack", externalId: TEAM_ID } } }))?.arrChannel).toBeNull();
 
     h.fake.notInChannel.delete(ARR);
-    const ok = await slash(h, "U0HANNE", "arr", ARR);
+    const ok = await slash(h, "U0HANNE", "arr-kanal", ARR);
     await idle(h);
     expect(h.fake.responses.find((r) => r.id === ok.responseId)?.body).toMatchObject({ response_type: "ephemeral" });
     expect(h.fake.channel(ARR)).toHaveLength(1);

@@ -11,6 +11,13 @@ import { createTempDb, type TempDb } from "../../helpers/tempDb.js";
 import { FakeSlack, TEAM_ID, type PostedMessage } from "./fakeSlack.js";
 
 export const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+/** The operator token that shows /healthz details (work in flight). */
+export const HEALTH_TOKEN = "operator-token-for-tests";
+
+/** /healthz with the details an operator sees. */
+export async function health(h: { url: string }): Promise<Record<string, unknown>> {
+  return (await (await fetch(`${h.url}/healthz`, { headers: { authorization: `Bearer ${HEALTH_TOKEN}` } })).json()) as Record<string, unknown>;
+}
 
 export interface Harness {
   fake: FakeSlack;
@@ -33,6 +40,7 @@ export async function startHarness(options: { directory: string; env?: Record<st
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_API_URL: fake.url,
+    HEALTH_TOKEN,
     ...options.env,
   });
   const bot = await startBot(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"));
@@ -196,8 +204,8 @@ export async function postEvent(h: Harness, event: Record<string, unknown>, opti
 export async function idle(h: Harness, timeoutMs = 15_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const health = (await (await fetch(`${h.url}/healthz`)).json()) as { slack?: { inFlight?: number } };
-    if (health.slack?.inFlight === 0) return;
+    const details = (await health(h)) as { slack?: { inFlight?: number } };
+    if (details.slack?.inFlight === 0) return;
     if (Date.now() > until) throw new Error("the bot did not become idle");
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSocketMode } from "./fakeSocket.js";
 import { TEAM_ID } from "./fakeSlack.js";
-import { dmEvent, idle, send, startHarness, type Harness } from "./harness.js";
+import { dmEvent, health, idle, send, startHarness, type Harness } from "./harness.js";
 
 const DIRECTORY = [
   "email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles",
@@ -32,8 +32,8 @@ describe("Slack over Socket Mode", () => {
   it("connects with the app token and serves no HTTP endpoint", async () => {
     const open = h.fake.callsOf("apps.connections.open");
     expect(open).toHaveLength(1);
-    const health = (await (await fetch(`${h.url}/healthz`)).json()) as { slack: { modes: string[] } };
-    expect(health.slack.modes).toEqual(["socket"]);
+    const details = (await health(h)) as { slack: { modes: string[] } };
+    expect(details.slack.modes).toEqual(["socket"]);
     expect((await send(h, "{}", "application/json")).status).toBe(404);
   });
 

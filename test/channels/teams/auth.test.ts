@@ -12,7 +12,7 @@ import { createLogger } from "../../../src/logging/logger.js";
 import { importDirectory } from "../../../src/app/directory/importDirectory.js";
 import { FakeConnector } from "./helpers/fakeConnector.js";
 import { BOT_FRAMEWORK_ISSUER, FakeIdentity, signingKey } from "./helpers/fakeIdentity.js";
-import { TeamsClient, type TeamsUser } from "./helpers/teamsClient.js";
+import { TENANT, TeamsClient, type TeamsUser } from "./helpers/teamsClient.js";
 import { cardProblems, cardText, type Card } from "./helpers/cards.js";
 
 const APP_ID = "5b0c2a41-8f7e-4d2b-a3c9-6e1f0d9b7a25";
@@ -33,6 +33,8 @@ describe("Bot Framework authentication (MICROSOFT_APP_ID set)", () => {
       HOST: "127.0.0.1",
       MICROSOFT_APP_ID: APP_ID,
       MICROSOFT_APP_PASSWORD: "not-used-by-these-tests",
+      MICROSOFT_APP_TENANT_ID: TENANT,
+      HEALTH_TOKEN: "operator-token-for-tests",
       MICROSOFT_BOT_OPENID_METADATA: identity.botMetadataUrl,
     });
     bot = await startBot(config, createLogger("silent"));
@@ -63,8 +65,12 @@ describe("Bot Framework authentication (MICROSOFT_APP_ID set)", () => {
     return { status: response.status, body: (await response.text()) || undefined };
   }
 
-  it("reports the enforced mode on /healthz", async () => {
-    const health = (await (await fetch(`${bot.http.url}/healthz`)).json()) as Record<string, unknown>;
+  it("reports the enforced mode on /healthz to the operator, and only status and version to anyone else", async () => {
+    const open = (await (await fetch(`${bot.http.url}/healthz`)).json()) as Record<string, unknown>;
+    expect(Object.keys(open).sort()).toEqual(["status", "version"]);
+    const wrong = (await (await fetch(`${bot.http.url}/healthz`, { headers: { authorization: "Bearer operator-token-for-test" } })).json()) as Record<string, unknown>;
+    expect(Object.keys(wrong).sort()).toEqual(["status", "version"]);
+    const health = (await (await fetch(`${bot.http.url}/healthz`, { headers: { authorization: "Bearer operator-token-for-tests" } })).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ mode: "connected", channels: { teams: true }, teams: { mode: "bot-framework", authenticated: true } });
   });
 

@@ -146,7 +146,7 @@ describe("Teams channel over HTTP (local mode, fake Bot Connector)", () => {
     connector.members.set(lise.id, { id: lise.id, name: lise.name, aadObjectId: lise.aadObjectId, email: "Lise@Firma.no", userPrincipalName: "lise@firma.no" });
     connector.members.set(stian.id, { id: stian.id, name: stian.name, aadObjectId: stian.aadObjectId, email: "stian@annet.no" });
     const dir = tempDir();
-    const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, "teams.db")}`, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
+    const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, "teams.db")}`, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", TEAMS_LOCAL_MODE: "true", HEALTH_TOKEN: "operator-token-for-tests" });
     bot = await startBot(config, createLogger("silent"));
     await importDirectory(bot.app.db, DIRECTORY, { defaultTimeZone: "Europe/Oslo" });
     client = new TeamsClient(bot.http.url, connector.url);
@@ -159,7 +159,7 @@ describe("Teams channel over HTTP (local mode, fake Bot Connector)", () => {
   });
 
   it("reports the local mode on /healthz and keeps channels.teams false without an app id", async () => {
-    const health = (await (await fetch(`${bot.http.url}/healthz`)).json()) as Record<string, unknown>;
+    const health = (await (await fetch(`${bot.http.url}/healthz`, { headers: { authorization: "Bearer operator-token-for-tests" } })).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ channels: { teams: false }, teams: { mode: "local", authenticated: false, endpoint: "/api/messages" } });
   });
 
@@ -193,14 +193,14 @@ describe("Teams channel over HTTP (local mode, fake Bot Connector)", () => {
     await client.postOk(client.channel(hanne, ARR_TEAM, { type: "conversationUpdate", membersAdded: [{ id: "28:jobbdialog-bot" }] }));
     expect(await bot.app.db.channelConversation.findFirst({ where: { conversationId: ARR_TEAM.channelId } })).toMatchObject({ kind: "channel" });
 
-    const refused = await act(client.channelText(anne, ARR_TEAM, "arr"));
+    const refused = await act(client.channelText(anne, ARR_TEAM, "arr-kanal"));
     expect(cardText(cardOf(refused[0]!))).toMatch(/Bare HR-administratorer/);
     const inPersonalChat = await act(client.text(hanne, "registrer arr-kanal"));
-    expect(cardText(cardOf(inPersonalChat[0]!))).toMatch(/registered by writing/);
+    expect(cardText(cardOf(inPersonalChat[0]!))).toMatch(/registered in the channel itself/);
     const workspaceBefore = await bot.app.db.workspace.findUnique({ where: { platform_externalId: { platform: "teams", externalId: TENANT } } });
     expect(workspaceBefore?.arrChannel ?? null).toBeNull();
 
-    const done = await act(client.channelText(hanne, ARR_TEAM, "arr"));
+    const done = await act(client.channelText(hanne, ARR_TEAM, "arr channel"));
     expect(cardText(cardOf(done[0]!))).toMatch(/now the ARR channel/);
     const workspace = await bot.app.db.workspace.findUniqueOrThrow({ where: { platform_externalId: { platform: "teams", externalId: TENANT } } });
     const reference = JSON.parse(workspace.arrChannel!) as { conversation: { id: string }; activityId?: string };

@@ -75,6 +75,7 @@ describe("the personal tab", () => {
       HOST: "127.0.0.1",
       MICROSOFT_APP_ID: APP_ID,
       MICROSOFT_APP_PASSWORD: "not-used-by-these-tests",
+      MICROSOFT_APP_TENANT_ID: TENANT,
       TEAMS_SSO_OPENID_METADATA: identity.ssoMetadataUrl,
     });
     bot = await startBot(config, createLogger("silent"));
@@ -135,7 +136,7 @@ describe("the personal tab", () => {
       const stranger = await get("/api/tab/me", await ssoToken({ oid: "aad-nobody", preferred_username: "nobody@annet.no" }));
       expect(stranger.status).toBe(403);
       expect(await stranger.json()).toEqual({ error: "not_in_directory" });
-      const byEmail = await get("/api/tab/me", await ssoToken({ oid: "aad-lise-unknown", preferred_username: "Lise@Firma.no" }));
+      const byEmail = await get("/api/tab/me", await ssoToken({ oid: "aad-lise", preferred_username: "Lise@Firma.no" }));
       expect(byEmail.status).toBe(200);
       expect(((await byEmail.json()) as { viewer: { id: string } }).viewer.id).toBe(lise.id);
     });
