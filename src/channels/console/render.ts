@@ -12,6 +12,17 @@ export interface RenderedConsoleMessage {
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
+/** a … z, then aa, ab …: every button has a name to type, however many a reply has. */
+export function buttonName(index: number): string {
+  let n = index;
+  let name = "";
+  do {
+    name = LETTERS[n % LETTERS.length] + name;
+    n = Math.floor(n / LETTERS.length) - 1;
+  } while (n >= 0);
+  return name;
+}
+
 /** Renders the messages of one reply; button letters run on across them. */
 export function renderConsoleReply(messages: Message[], t: Translate): RenderedConsoleMessage {
   const lines: string[] = [];
@@ -37,7 +48,7 @@ function renderBlock(block: Block, lines: string[], buttons: Map<string, Button>
       return;
     case "actions": {
       const parts = block.buttons.map((b) => {
-        const letter = LETTERS[buttons.size] ?? "?";
+        const letter = buttonName(buttons.size);
         buttons.set(letter, b);
         return `[${letter}] ${b.label}`;
       });

@@ -49,13 +49,14 @@ const MIN_PREFIX = 4;
 
 /**
  * How well `typed` names a label: 3 the whole label, 2 the label's beginning, 1 the
- * beginning of one of its words ("forlenget" in "Det er forlenget"), 0 not at all.
+ * beginning of one of its words ("forlenget" in "Det er forlenget", "tilbake på jobb" in
+ * "Jeg er tilbake på jobb"), 0 not at all.
  */
 function labelScore(label: string, typed: string): number {
   const folded = foldForMatching(label);
   if (folded === typed) return 3;
   if (typed.length >= MIN_PREFIX && folded.startsWith(typed)) return 2;
-  if (typed.length >= MIN_PREFIX && folded.split(" ").some((word) => word.startsWith(typed))) return 1;
+  if (typed.length >= MIN_PREFIX && ` ${folded}`.includes(` ${typed}`)) return 1;
   return 0;
 }
 

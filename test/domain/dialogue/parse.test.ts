@@ -102,3 +102,31 @@ describe("parseTextAnswer", () => {
     expect(parseTextAnswer(start, "5.3.2026", "nb", TODAY)).toEqual(ok("2026-03-05"));
   });
 });
+
+describe("forgiving choice matching", () => {
+  const change = stepOf("change_absence", "change");
+  const pace = stepOf("employee_followup", "returnPace");
+
+  it("takes the beginning of an option's label or of one of its words (forlenget, gradvis)", () => {
+    expect(parse(change, "forlenget")).toEqual(ok("extended"));
+    expect(parse(change, "Forlenget!")).toEqual(ok("extended"));
+    expect(parse(change, "gradert")).toEqual(ok("graded"));
+    expect(parse(pace, "gradvis")).toEqual(ok("graded"));
+    expect(parse(pace, "Gradvis")).toEqual(ok("graded"));
+    expect(parse(pace, "helt")).toEqual(ok("full_soon"));
+  });
+
+  it("ignores case and accents, and takes o/ae/a for ø/æ/å", () => {
+    expect(parse(change, "TILBAKE PÅ JOBB")).toEqual(ok("back_at_work"));
+    expect(parse(change, "tilbake pa jobb")).toEqual(ok("back_at_work"));
+    expect(parse(pace, "vet ikke enna")).toEqual(ok("unsure"));
+    expect(parse(stepOf("report_sickness", "leaveType"), "sykméldíng")).toEqual(ok("sykmelding"));
+  });
+
+  it("refuses what names two options equally well, and beginnings too short to mean anything", () => {
+    // "Jeg er nå gradert …" and "Jeg er tilbake på jobb" both start with "jeg er".
+    expect(parse(change, "jeg er")).toEqual(err("notAnOption"));
+    expect(parse(change, "det")).toEqual(err("notAnOption"));
+    expect(parse(pace, "ja")).toEqual(err("notAnOption"));
+  });
+});
