@@ -7,9 +7,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import i18next, { type i18n, type TFunction } from "i18next";
 
-export const SUPPORTED_LOCALES = ["nb", "en", "nn", "sv", "da"] as const;
-export type Locale = (typeof SUPPORTED_LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "nb";
+// The list of languages and date formatting are the domain's (src/domain/locale.ts); the texts are here.
+import { DEFAULT_LOCALE, INTL_TAGS, SUPPORTED_LOCALES, type Locale, type Translate } from "../domain/locale.js";
+export { SUPPORTED_LOCALES, DEFAULT_LOCALE, formatDate, type Locale, type Translate } from "../domain/locale.js";
 /** Locales that must have every key (a test checks it): all of them. */
 export const COMPLETE_LOCALES: readonly Locale[] = SUPPORTED_LOCALES;
 
@@ -86,8 +86,6 @@ function getInstance(): i18n {
   return created;
 }
 
-export type Translate = (key: string, params?: Record<string, unknown>) => string;
-
 /** A translator bound to one locale. Keys are "namespace:path.to.key". */
 export function translator(locale: Locale): Translate {
   const t: TFunction = getInstance().getFixedT(locale);
@@ -97,17 +95,4 @@ export function translator(locale: Locale): Translate {
 /** True when the key exists in this locale itself (not through fallback). */
 export function hasKey(locale: Locale, key: string): boolean {
   return getInstance().exists(key, { lng: locale, fallbackLng: [] } as never);
-}
-
-const INTL_TAGS: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB", sv: "sv-SE", da: "da-DK" };
-
-/** A calendar date (YYYY-MM-DD) for reading, e.g. "mandag 5. januar 2026". */
-export function formatDate(isoDate: string, locale: Locale, style: "long" | "short" = "long"): string {
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const options: Intl.DateTimeFormatOptions =
-    style === "long"
-      ? { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }
-      : { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(INTL_TAGS[locale], options).format(date);
 }

@@ -50,7 +50,7 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
     if (!person) return void (await ack());
     const t = translator(localeOf(person));
     const today = todayFor(person, rt.facade.clock());
-    const reading = readReport(view.state.values, t, today, await rt.facade.existingPeriods(person));
+    const reading = readReport(view.state.values, t, localeOf(person), today, await rt.facade.existingPeriods(person));
     if (!reading.ok) return void (await ack({ response_action: "errors", errors: reading.errors }));
     await ack();
     rt.work.start(body.user.id, "report", async () => {

@@ -1,19 +1,19 @@
-// The two modals: reporting sick leave (dates, grade, type) and the reason why a
-// follow-up plan is not needed. Field errors come back on the field itself
-// (`response_action: "errors"`), checked with the same rules as every other way of
-// reporting (validateAbsence), in the person's language.
+// The two modals: reporting sick leave (the message model's report form) and the
+// reason why a follow-up plan is not needed. Field errors come back on the field
+// itself (`response_action: "errors"`), checked by the form's own reading (the same
+// absence rule as every other way of reporting), in the person's language.
 import type { types } from "@slack/bolt";
 import { parseCommand, type Command } from "../../domain/messages/commands.js";
-import { validateAbsence, type AbsenceProblem, type ExistingPeriod } from "../../domain/absence/validation.js";
-import type { Translate } from "../../i18n/index.js";
+import type { ExistingPeriod } from "../../domain/absence/validation.js";
+import { readReportForm, reportForm } from "../../domain/messages/reportForm.js";
+import type { Locale, Translate } from "../../i18n/index.js";
 import { LIMITS, truncate } from "./limits.js";
 import { plain } from "./render.js";
 import { stateValue, type StateValues } from "./inbound.js";
 
 export const CALLBACK = { report: "jd:report", notNeeded: "jd:not_needed" } as const;
 
-/** Block ids of the report modal; each block's one element has the block id as its action id. */
-const REPORT_BLOCKS = { start: "start", end: "end", grade: "grade", document: "document" } as const;
+// Report modal: each input block's id is the form field's id, and so is its element's action id.
 const REASON_BLOCK = "reason";
 
 function modal(callbackId: string, t: Translate, titleKey: string, submitKey: string, blocks: types.KnownBlock[], privateMetadata?: string): types.ModalView {
@@ -33,43 +33,25 @@ function context(text: string): types.ContextBlock {
   return { type: "context", elements: [{ type: "plain_text", text: truncate(text, LIMITS.contextText), emoji: true }] };
 }
 
+/** The report form of the message model (src/domain/messages/reportForm.ts) as a modal. */
 export function reportModal(t: Translate, today: string): types.ModalView {
-  const docOption = (value: "egenmelding" | "sykmelding"): types.PlainTextOption => ({
-    text: plain(t(`dialogue:report_sickness.leaveType.options.${value}`), LIMITS.optionText),
-    value,
-  });
-  const blocks: types.KnownBlock[] = [
-    context(t("dialogue:report_sickness.intro.text")),
-    {
-      type: "input",
-      block_id: REPORT_BLOCKS.start,
-      label: plain(t("slack:report.start"), LIMITS.inputLabel),
-      element: { type: "datepicker", action_id: REPORT_BLOCKS.start, initial_date: today },
-    },
-    {
-      type: "input",
-      block_id: REPORT_BLOCKS.end,
-      optional: true,
-      label: plain(t("slack:report.end"), LIMITS.inputLabel),
-      hint: plain(t("slack:report.endHint"), LIMITS.inputHint),
-      element: { type: "datepicker", action_id: REPORT_BLOCKS.end },
-    },
-    {
-      type: "input",
-      block_id: REPORT_BLOCKS.grade,
-      label: plain(t("slack:report.grade"), LIMITS.inputLabel),
-      hint: plain(t("dialogue:report_sickness.gradePercent.help"), LIMITS.inputHint),
-      element: { type: "number_input", action_id: REPORT_BLOCKS.grade, is_decimal_allowed: false, min_value: "1", max_value: "100", initial_value: "100" },
-    },
-    {
-      type: "input",
-      block_id: REPORT_BLOCKS.document,
-      optional: true,
-      label: plain(t("dialogue:report_sickness.leaveType.text"), LIMITS.inputLabel),
-      hint: plain(t("dialogue:report_sickness.leaveType.help"), LIMITS.inputHint),
-      element: { type: "radio_buttons", action_id: REPORT_BLOCKS.document, options: [docOption("egenmelding"), docOption("sykmelding")] },
-    },
-  ];
+  const form = reportForm(t, today);
+  const blocks: types.KnownBlock[] = [context(form.intro)];
+  for (const field of form.fields) {
+    const base = { type: "input" as const, block_id: field.id, label: plain(field.label, LIMITS.inputLabel), optional: !field.required, ...(field.hint ? { hint: plain(field.hint, LIMITS.inputHint) } : {}) };
+    switch (field.kind) {
+      case "date":
+        // Slack's date picker has no bounds: the window is checked when the modal is submitted.
+        blocks.push({ ...base, element: { type: "datepicker", action_id: field.id, ...(field.initial ? { initial_date: field.initial } : {}) } });
+        break;
+      case "number":
+        blocks.push({ ...base, element: { type: "number_input", action_id: field.id, is_decimal_allowed: false, min_value: String(field.min), max_value: String(field.max), initial_value: String(field.initial) } });
+        break;
+      case "choice":
+        blocks.push({ ...base, element: { type: "radio_buttons", action_id: field.id, options: field.options.map((o) => ({ text: plain(o.label, LIMITS.optionText), value: o.value })) } });
+        break;
+    }
+  }
   return modal(CALLBACK.report, t, "slack:report.title", "slack:report.submit", blocks);
 }
 
@@ -77,30 +59,23 @@ export type ReportReading =
   | { ok: true; command: Extract<Command, { type: "report.submit" }> }
   | { ok: false; errors: Record<string, string> };
 
-/** Reads and checks the report modal; errors are keyed by block id, as Slack wants them. */
-export function readReport(values: StateValues | undefined, t: Translate, today: string, existing: ExistingPeriod[]): ReportReading {
-  const start = stateValue(values, REPORT_BLOCKS.start, REPORT_BLOCKS.start)?.selected_date ?? "";
-  const end = stateValue(values, REPORT_BLOCKS.end, REPORT_BLOCKS.end)?.selected_date ?? null;
-  const gradeText = (stateValue(values, REPORT_BLOCKS.grade, REPORT_BLOCKS.grade)?.value ?? "").trim();
-  const document = stateValue(values, REPORT_BLOCKS.document, REPORT_BLOCKS.document)?.selected_option?.value ?? null;
-  const grade = /^\d+$/.test(gradeText) ? Number(gradeText) : Number.NaN;
-  const result = validateAbsence({ start, end, grade, type: "sick", document }, today, existing);
-  if (!result.ok) return { ok: false, errors: fieldErrors(result.problems, t, gradeText) };
-  const { value } = result;
-  return { ok: true, command: { type: "report.submit", start: value.start, end: value.end, grade: value.grade, document: value.document } };
-}
-
-function fieldErrors(problems: AbsenceProblem[], t: Translate, gradeText: string): Record<string, string> {
-  const blockOf: Record<AbsenceProblem["field"], string> = { start: REPORT_BLOCKS.start, end: REPORT_BLOCKS.end, grade: REPORT_BLOCKS.grade, document: REPORT_BLOCKS.document, type: REPORT_BLOCKS.start };
-  const errors: Record<string, string> = {};
-  for (const p of problems) {
-    const block = blockOf[p.field];
-    // The first problem per field is the one to fix first.
-    if (errors[block] !== undefined) continue;
-    const params = p.field === "grade" ? { ...p.params, value: gradeText } : p.params;
-    errors[block] = truncate(t(p.key, params), 300);
-  }
-  return errors;
+/** Reads and checks the report modal with the form's own rules; errors are keyed by block id (the field id), as Slack wants them. */
+export function readReport(values: StateValues | undefined, t: Translate, locale: Locale, today: string, existing: ExistingPeriod[]): ReportReading {
+  const read = (id: string) => stateValue(values, id, id);
+  const reading = readReportForm(
+    {
+      start: read("start")?.selected_date ?? "",
+      end: read("end")?.selected_date ?? null,
+      grade: read("grade")?.value ?? "",
+      document: read("document")?.selected_option?.value ?? null,
+    },
+    t,
+    locale,
+    today,
+    existing,
+  );
+  if (reading.ok) return reading;
+  return { ok: false, errors: Object.fromEntries(Object.entries(reading.errors).map(([id, text]) => [id, truncate(text ?? "", 300)])) };
 }
 
 /** "Plan not needed": the milestone command travels in private_metadata, the reason is asked for. */

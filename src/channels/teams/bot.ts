@@ -7,7 +7,7 @@ import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, typ
 import type { Command } from "../../domain/messages/commands.js";
 import type { Message } from "../../domain/messages/model.js";
 import { localeOf, todayFor, type ChannelFacade, type Person } from "../../app/facade/index.js";
-import { addDays } from "../../domain/time/localDate.js";
+import { reportForm } from "../../domain/messages/reportForm.js";
 import { normalizeLocale, translator, type Translate } from "../../i18n/index.js";
 import type { Logger } from "../../logging/logger.js";
 import { registerArrChannel } from "./arr.js";
@@ -162,9 +162,8 @@ export class TeamsBot extends TeamsActivityHandler {
   }
 
   private reportForm(person: Person, t: Translate, mode: ActionMode): CardJson {
-    const today = todayFor(person, this.facade.clock());
-    // The same window the step-by-step dialogue allows for the first day.
-    return reportFormCard({ t, mode, today, min: addDays(today, -30), max: addDays(today, 14) });
+    // The one report form (fields, required ones, the date window) as a card.
+    return reportFormCard({ t, mode, form: reportForm(t, todayFor(person, this.facade.clock())) });
   }
 }
 

@@ -5,6 +5,7 @@
 // Nothing here imports botbuilder: cards are plain JSON.
 import { parseCommand, type AnswerValue, type Command } from "../../domain/messages/commands.js";
 import type { Block, Button, InputBlock, Message } from "../../domain/messages/model.js";
+import type { ReportForm } from "../../domain/messages/reportForm.js";
 import type { Translate } from "../../i18n/index.js";
 
 export type CardJson = Record<string, unknown>;
@@ -197,55 +198,37 @@ function withAnswer(command: Command, answer: AnswerValue): unknown {
   return { ...command, answer };
 }
 
-/** The report form: every question of a sick-leave report on one card. */
-export function reportFormCard(options: RenderOptions & { today: string; min: string; max: string }): CardJson {
-  const { t } = options;
+/** The report form of the message model (src/domain/messages/reportForm.ts) on one card. */
+export function reportFormCard(options: RenderOptions & { form: ReportForm }): CardJson {
+  const { form } = options;
   const card = emptyCard();
-  const choice = (value: string) => ({ title: t(`dialogue:report_sickness.leaveType.options.${value}`), value });
-  card.body = [
-    { type: "TextBlock", text: t("teams:report.title"), weight: "Bolder", size: "Medium", wrap: true },
-    { type: "TextBlock", text: t("teams:report.intro"), wrap: true, isSubtle: true },
-    {
-      type: "Input.Date",
-      id: "start",
-      label: t("dialogue:report_sickness.startDate.text"),
-      value: options.today,
-      min: options.min,
-      max: options.max,
-      isRequired: true,
-      errorMessage: t("teams:report.startRequired"),
-    },
-    { type: "Input.Date", id: "end", label: t("dialogue:report_sickness.endDate.text"), min: options.min, isRequired: false },
-    { type: "TextBlock", text: t("teams:report.endHint"), wrap: true, isSubtle: true, spacing: "None" },
-    {
-      type: "Input.Number",
-      id: "grade",
-      label: t("teams:report.gradeLabel"),
-      value: 100,
-      min: 1,
-      max: 100,
-      isRequired: true,
-      errorMessage: t("teams:report.gradeRange"),
-    },
-    { type: "TextBlock", text: t("teams:report.gradeHint"), wrap: true, isSubtle: true, spacing: "None" },
-    {
-      type: "Input.ChoiceSet",
-      id: "document",
-      label: t("dialogue:report_sickness.leaveType.text"),
-      style: "expanded",
-      choices: [choice("egenmelding"), choice("sykmelding")],
-      isRequired: true,
-      errorMessage: t("teams:report.documentRequired"),
-    },
-    { type: "TextBlock", text: t("dialogue:report_sickness.leaveType.help"), wrap: true, isSubtle: true, spacing: "None" },
-    {
-      type: "ActionSet",
-      actions: [
-        action(t("teams:report.submit"), { jdForm: "report" }, options, { style: "primary", withInputs: true }),
-        action(t("teams:report.stepByStep"), { jd: { type: "dialogue.start", dialogueId: "report_sickness" } }, options, {}),
-      ],
-    },
+  const body: CardJson[] = [
+    { type: "TextBlock", text: form.title, weight: "Bolder", size: "Medium", wrap: true },
+    { type: "TextBlock", text: form.intro, wrap: true, isSubtle: true },
   ];
+  for (const field of form.fields) {
+    const base = { id: field.id, label: field.label, isRequired: field.required, ...(field.errorMessage ? { errorMessage: field.errorMessage } : {}) };
+    switch (field.kind) {
+      case "date":
+        body.push({ type: "Input.Date", ...base, ...(field.initial ? { value: field.initial } : {}), min: field.min, ...(field.max ? { max: field.max } : {}) });
+        break;
+      case "number":
+        body.push({ type: "Input.Number", ...base, value: field.initial, min: field.min, max: field.max });
+        break;
+      case "choice":
+        body.push({ type: "Input.ChoiceSet", ...base, style: "expanded", choices: field.options.map((o) => ({ title: o.label, value: o.value })) });
+        break;
+    }
+    if (field.hint) body.push({ type: "TextBlock", text: field.hint, wrap: true, isSubtle: true, spacing: "None" });
+  }
+  body.push({
+    type: "ActionSet",
+    actions: [
+      action(form.submitLabel, { jdForm: "report" }, options, { style: "primary", withInputs: true }),
+      action(form.stepByStepLabel, { jd: { type: "dialogue.start", dialogueId: "report_sickness" } }, options, {}),
+    ],
+  });
+  card.body = body;
   return card;
 }
 

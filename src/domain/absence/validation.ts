@@ -11,6 +11,13 @@ export type AbsenceDocument = (typeof ABSENCE_DOCUMENTS)[number];
 export const MAX_DAYS_BACK = 3 * 366;
 export const MAX_DAYS_AHEAD = 90;
 
+/**
+ * The first day an employee may give for their own report, relative to today:
+ * the step-by-step dialogue and every report form (Slack modal, Teams card) offer
+ * this window. HR registering history uses the wider limits above.
+ */
+export const REPORT_START_WINDOW = { minDays: -30, maxDays: 14 } as const;
+
 export interface AbsenceInput {
   start: string;
   end?: string | null;

@@ -4,7 +4,7 @@
 // with params, shown with the same question again.
 import type { AnswerValue } from "../messages/commands.js";
 import { addDays, compareIsoDates, impossibleDay, isIsoDate, type IsoDate } from "../time/localDate.js";
-import { formatDate, type Locale } from "../../i18n/index.js";
+import { formatDate, type Locale } from "../locale.js";
 import type { AnswerLookup } from "./conditions.js";
 import type { AnswerableStep, PromptStep } from "./schema.js";
 import type { LocalizedReason } from "./state.js";

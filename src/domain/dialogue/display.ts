@@ -2,7 +2,7 @@
 // out in the locale, "unknown" for an unknown date. Shared by the summary step
 // and the snapshot so both show the same thing.
 import type { AnswerValue } from "../messages/commands.js";
-import { formatDate, type Locale, type Translate } from "../../i18n/index.js";
+import { formatDate, type Locale, type Translate } from "../locale.js";
 import type { AnswerableStep } from "./schema.js";
 
 export function displayValue(step: AnswerableStep, value: AnswerValue | undefined, t: Translate, locale: Locale): string {

@@ -5,7 +5,7 @@
 import type { AnswerValue, Command } from "../messages/commands.js";
 import type { HealthGuard } from "../guard/types.js";
 import type { IsoDate } from "../time/localDate.js";
-import type { Locale } from "../../i18n/index.js";
+import type { Locale } from "../locale.js";
 import { checkAnswer, isAnswerable, isFreeText } from "./answers.js";
 import {
   activePath,

@@ -4,7 +4,7 @@
 import type { AnswerValue } from "../messages/commands.js";
 import type { Button, Message } from "../messages/model.js";
 import { addDays, impossibleDay, isIsoDate, toEpochDay, type IsoDate } from "../time/localDate.js";
-import type { Locale } from "../../i18n/index.js";
+import type { Locale } from "../locale.js";
 import { exampleDate, parsePercentText, splitList } from "./answers.js";
 import type { ChoiceOptionDef, PromptStep } from "./schema.js";
 import type { LocalizedReason } from "./state.js";

@@ -5,7 +5,7 @@ import type { AnswerValue, Command } from "../messages/commands.js";
 import type { ActionsBlock, Block, Button, ChoiceOption, Input, InputBlock, Message } from "../messages/model.js";
 import type { IsoDate } from "../time/localDate.js";
 import { addDays, compareIsoDates } from "../time/localDate.js";
-import type { Locale, Translate } from "../../i18n/index.js";
+import type { Locale, Translate } from "../locale.js";
 import { dateBounds, isAnswerable } from "./answers.js";
 import { displayValue } from "./display.js";
 import { activePath, lookupAt, moreStep, progress, repeatItems, stepAt, topStep } from "./navigation.js";

@@ -2,7 +2,7 @@
 // builder: each carries the question as it was shown, so a plan version still
 // reads correctly after the dialogue's questions change.
 import type { AnswerSnapshot } from "../plan/snapshot.js";
-import type { Locale, Translate } from "../../i18n/index.js";
+import type { Locale, Translate } from "../locale.js";
 import { isAnswerable } from "./answers.js";
 import { displayValue } from "./display.js";
 import { activePath, repeatItems, stepAt, topStep } from "./navigation.js";

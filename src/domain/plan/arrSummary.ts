@@ -8,7 +8,7 @@
 // descriptions, the typical workday, the employee's own suggestions, tasks and the
 // disagreement stay out; diagnosis is never asked for, so it cannot appear from the
 // plan, and the raw snapshots are never read here.
-import type { Locale, Translate } from "../../i18n/index.js";
+import type { Locale, Translate } from "../locale.js";
 import { fieldText, type Block, type Message } from "../messages/model.js";
 import type { IsoDate } from "../time/localDate.js";
 import type { PlanContent } from "./model.js";

@@ -2,7 +2,7 @@
 // section, the tasks and the measures, and for the employee the review buttons
 // (confirm / disagree) as plan.review commands. Long texts are shortened here; the
 // full wording is in the plan document (Markdown/PDF).
-import type { Locale, Translate } from "../../i18n/index.js";
+import type { Locale, Translate } from "../locale.js";
 import type { Block, Button, Message } from "../messages/model.js";
 import type { PlanRole } from "./model.js";
 import { missingRequiredFields } from "./versions.js";

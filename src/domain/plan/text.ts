@@ -1,8 +1,8 @@
 // Localized wording of plan parts, shared by the chat messages, the Markdown and PDF
 // documents and the NAV export, so the same thing reads the same everywhere.
 // Dates are formatted with the i18n module's formatDate (Intl only, no I/O).
-import type { Locale, Translate } from "../../i18n/index.js";
-import { formatDate } from "../../i18n/index.js";
+import type { Locale, Translate } from "../locale.js";
+import { formatDate } from "../locale.js";
 import type { IsoDate } from "../time/localDate.js";
 import type { Adjustment, MeasureOwner, MeasureStatus, TaskAbility } from "./fields.js";
 import type { AssessedTask, Measure, PlanContent, PlanRole, Voices } from "./model.js";

@@ -1,7 +1,7 @@
 // Checks on plan content that the person can act on: each problem names the field,
 // an i18n key and its parameters, so chat can say exactly what to fix.
-import type { Locale, Translate } from "../../i18n/index.js";
-import { formatDate } from "../../i18n/index.js";
+import type { Locale, Translate } from "../locale.js";
+import { formatDate } from "../locale.js";
 import { type IsoDate, addDays, compareIsoDates, isIsoDate } from "../time/localDate.js";
 import { type PlanField, TEXT_FIELD_MAX } from "./fields.js";
 import { type PlanContent, VOICE_FIELDS } from "./model.js";

@@ -16,6 +16,7 @@ import { takeInbox } from "../../../src/channels/console/delivery.js";
 import { COMPLETE_LOCALES, LOCALES_DIR, SUPPORTED_LOCALES, hasKey, translator } from "../../../src/i18n/index.js";
 import type { Message } from "../../../src/domain/messages/model.js";
 import type { Person } from "../../../src/generated/prisma/client.js";
+import { reportForm } from "../../../src/domain/messages/reportForm.js";
 import { commandFromCard, renderBlocksCard, renderCard, reportFormCard, sharedViewCard, textCard } from "../../../src/channels/teams/cards.js";
 import { actionsOf, cardProblems, cardText, inputsOf, type Card } from "./helpers/cards.js";
 
@@ -120,8 +121,8 @@ describe("Adaptive Cards for every message the bot can send", () => {
       cards.push({ what: message.summary, card: renderCard(message, { mode: "execute", t }) });
     }
     cards.push({ what: "all at once", card: renderBlocksCard(messages.slice(0, 6), { mode: "execute", t }) });
-    cards.push({ what: "report form", card: reportFormCard({ t, mode: "submit", today: "2026-11-23", min: "2026-10-24", max: "2026-12-07" }) });
-    cards.push({ what: "report form (shared)", card: reportFormCard({ t, mode: "execute", today: "2026-11-23", min: "2026-10-24", max: "2026-12-07" }) });
+    cards.push({ what: "report form", card: reportFormCard({ t, mode: "submit", form: reportForm(t, "2026-11-23") }) });
+    cards.push({ what: "report form (shared)", card: reportFormCard({ t, mode: "execute", form: reportForm(t, "2026-11-23") }) });
     cards.push({ what: "shared view", card: sharedViewCard({ t, name: "Anne", userId: "29:anne", view: { type: "status" } }) });
     cards.push({ what: "text", card: textCard("Linje 1\n\nLinje 3", "warning") });
     const problems = cards.map(({ what, card }) => ({ what, problems: cardProblems(card) })).filter((c) => c.problems.length > 0);
@@ -201,7 +202,8 @@ describe("Teams locale files", () => {
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [path.join(dir, e.name)] : []));
     const used = new Set<string>();
-    for (const file of [...files(path.join(ROOT, "src/channels/teams")), path.join(ROOT, "src/cli/commands/teams.ts")]) {
+    // Teams' texts are also used by the app facade (the unreachable notice) and the one report form.
+    for (const file of [...files(path.join(ROOT, "src/channels/teams")), ...files(path.join(ROOT, "src/app/facade")), path.join(ROOT, "src/domain/messages/reportForm.ts"), path.join(ROOT, "src/cli/commands/teams.ts")]) {
       for (const match of readFileSync(file, "utf8").matchAll(/["'`](teams:[a-zA-Z.]+)["'`]/g)) used.add(match[1]!);
     }
     for (const reason of ["roster", "blocked", "other"]) used.add(`teams:unreachable.${reason}`);

@@ -2,6 +2,7 @@
 // line says so before the first question.
 import { defineDialogue } from "../validate.js";
 import { keysFor } from "./shared.js";
+import { REPORT_START_WINDOW } from "../../absence/validation.js";
 
 const k = keysFor("report_sickness");
 
@@ -12,7 +13,7 @@ export const reportSickness = defineDialogue({
   titleKey: k.title,
   steps: [
     { id: "intro", type: "info", textKey: k.text("intro"), helpKey: k.help("intro") },
-    { id: "startDate", type: "date", textKey: k.text("startDate"), minDays: -30, maxDays: 14, defaultDays: 0 },
+    { id: "startDate", type: "date", textKey: k.text("startDate"), ...REPORT_START_WINDOW, defaultDays: 0 },
     {
       id: "endDate",
       type: "date",
@@ -20,7 +21,7 @@ export const reportSickness = defineDialogue({
       helpKey: k.help("endDate"),
       allowUnknown: true,
       notBefore: "startDate",
-      minDays: -30,
+      minDays: REPORT_START_WINDOW.minDays,
       maxDays: 365,
     },
     {
