@@ -76,7 +76,7 @@ describe("Slack: report → leader → follow-up dialogues → confirmed plan �
         start: { start: { type: "datepicker", selected_date: start } },
         end: { end: { type: "datepicker", selected_date: addDays(today(), -5) } },
         grade: { grade: { type: "number_input", value: "100" } },
-        document: { document: { type: "radio_buttons", selected_option: null } },
+        document: { document: { type: "radio_buttons", selected_option: { value: "egenmelding", text: { type: "plain_text", text: "x" } } } },
       }),
     );
     expect(wrong.status).toBe(200);

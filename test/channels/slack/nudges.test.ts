@@ -35,7 +35,7 @@ describe("Slack: nudges to leaders, Home tab, limits", () => {
         start: { start: { type: "datepicker", selected_date: addDays(today(), -10) } },
         end: { end: { type: "datepicker", selected_date: null } },
         grade: { grade: { type: "number_input", value: "100" } },
-        document: { document: { type: "radio_buttons", selected_option: null } },
+        document: { document: { type: "radio_buttons", selected_option: { value: "egenmelding", text: { type: "plain_text", text: "x" } } } },
       }),
     );
     await idle(h);

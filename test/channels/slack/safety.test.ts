@@ -130,7 +130,7 @@ describe("Slack requests and deliveries", () => {
           start: { start: { type: "datepicker", selected_date: addDays(today(), -1) } },
           end: { end: { type: "datepicker", selected_date: null } },
           grade: { grade: { type: "number_input", value: "60" } },
-          document: { document: { type: "radio_buttons", selected_option: null } },
+          document: { document: { type: "radio_buttons", selected_option: { value: "egenmelding", text: { type: "plain_text", text: "x" } } } },
         }),
       );
       expect(submitted.status).toBe(200);
