@@ -6,7 +6,7 @@ import type { Config } from "../config/env.js";
 import type { Logger } from "../logging/logger.js";
 import type { Router } from "../server/router.js";
 import type { Services } from "../app/services.js";
-import type { ChannelName, DeliveryChannel } from "../app/notify/channels.js";
+import type { ChannelName, DeliveryChannel } from "../app/facade/index.js";
 
 export interface AdapterEnvironment {
   config: Config;

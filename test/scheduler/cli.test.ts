@@ -26,7 +26,8 @@ const SLOW = 400_000;
 
 const rowsOf = (stdout: string): Row[] => stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Row);
 
-describe("scheduler CLI", () => {
+// Spawns tsx processes; on a loaded 2-core machine one can take minutes.
+describe("scheduler CLI", { timeout: 180_000 }, () => {
   it("answers --help for its commands", async () => {
     for (const args of [["tick", "--help"], ["reminders", "list", "--help"], ["reminders", "replan", "--help"], ["directory", "substitute", "--help"], ["demo", "--help"]]) {
       const result = await runCli(args, { env });

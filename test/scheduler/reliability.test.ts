@@ -54,7 +54,8 @@ function runTsx(args: string[]): Promise<{ code: number | null; stdout: string }
   });
 }
 
-describe("crash between claim and send", () => {
+// Spawns tsx processes; on a loaded 2-core machine one can take minutes.
+describe("crash between claim and send", { timeout: 180_000 }, () => {
   it("throws after claiming: after a restart every reminder is sent once, once the lease has run out", async () => {
     const w = await busyFriday();
     const friday = oslo("2026-01-23", "08:00");

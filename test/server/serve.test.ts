@@ -36,7 +36,8 @@ function startServe(env: Record<string, string>) {
   return { child, ready, exited, lines };
 }
 
-describe("cli serve", () => {
+// Spawns tsx processes; on a loaded 2-core machine one can take minutes.
+describe("cli serve", { timeout: 180_000 }, () => {
   const dir = tempDir();
   afterAll(() => undefined);
 
