@@ -18,7 +18,9 @@ export type Move =
   | { input: AnswerValue }
   /** On the summary: click "edit" for this step. */
   | { edit: string }
-  | { confirm: true };
+  | { confirm: true }
+  /** The answer, however the step is shown: its option button if it has one, else its input. */
+  | { answer: AnswerValue };
 
 export type Script = Record<string, Move | Move[]>;
 
@@ -159,6 +161,12 @@ export async function drive(h: Harness, userId: string, script: Script, maxSteps
       log.moves.push(`type:${stepId}`);
       const res = await postEvent(h, dmEvent(userId, move.type));
       expect(res.status).toBe(200);
+    } else if (move && "answer" in move && optionButtons.some((c) => c.command.answer === move.answer)) {
+      log.moves.push(`click:${stepId}=${String(move.answer)}`);
+      await click(h, userId, prompt, optionButtons.find((c) => c.command.answer === move.answer)!.element);
+    } else if (move && "answer" in move && input && next) {
+      log.moves.push(`input:${stepId}`);
+      await click(h, userId, prompt, next.element, stateFor(input, move.answer));
     } else if (move && "click" in move) {
       const target =
         move.click === "skip"

@@ -1,0 +1,223 @@
+// One scenario, run against every channel with the same scripted answers
+// (./script.ts): report → the leader is told → the employee's and the leader's
+// dialogues → the employee confirms → the plan version is confirmed (the plan
+// milestone) → the ARR summary → the case ends. Each driver does it the way a person
+// would in that channel: the console types and presses lettered buttons through the
+// core; Slack goes through signed requests to the real Bolt app and a fake Web API.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AnswerValue, Command } from "../../src/domain/messages/commands.js";
+import type { Message } from "../../src/domain/messages/model.js";
+import { addDays } from "../../src/domain/time/localDate.js";
+import { importDirectory } from "../../src/app/directory/importDirectory.js";
+import { createServices, type Services } from "../../src/app/services.js";
+import { loadConfig } from "../../src/config/env.js";
+import { createLogger } from "../../src/logging/logger.js";
+import type { Db } from "../../src/db/client.js";
+import { createTempDb, type TempDb } from "../helpers/tempDb.js";
+import { buttons, runDialogue, textOf, type Answers } from "../helpers/conversationDriver.js";
+import { drive, dmOf, findButton, click, type Move, type Script as SlackScript } from "../channels/slack/driver.js";
+import { dmEvent, idle, interact, postEvent, slash, startHarness, today, viewSubmission, type Harness } from "../channels/slack/harness.js";
+import type { PostedMessage } from "../channels/slack/fakeSlack.js";
+import { BACK_AT_WORK, DIRECTORY, EMPLOYEE, EMPLOYEE_ANSWERS, LEADER, LEADER_ANSWERS, MEASURE, REPORT, type Script } from "./script.js";
+
+interface Driver {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  db(): Db;
+  /** Reports sick the channel's own way (a form where it has one). */
+  report(email: string): Promise<void>;
+  /** Types a line in the person's chat with the bot. */
+  say(email: string, text: string): Promise<void>;
+  /** Presses a button the person can see whose command matches. */
+  press(email: string, match: (command: Command) => boolean): Promise<void>;
+  /** Answers the person's open dialogue to the end. */
+  answer(email: string, script: Script): Promise<void>;
+  /** Everything shown to the person so far (answers and messages the bot sent on its own). */
+  seen(email: string): Promise<string>;
+  /** What the ARR channel has been shown. */
+  arrSeen(): Promise<string>;
+}
+
+function consoleAnswers(script: Script): Answers {
+  return Object.fromEntries(
+    Object.entries(script).map(([step, value]) => {
+      if (value !== null && typeof value === "object" && !Array.isArray(value) && "sequence" in value) {
+        const queue = [...value.sequence];
+        return [step, () => (queue.length > 1 ? queue.shift()! : queue[0]!)];
+      }
+      return [step, value as AnswerValue];
+    }),
+  );
+}
+
+function slackScript(script: Script): SlackScript {
+  return Object.fromEntries(
+    Object.entries(script).map(([step, value]): [string, Move | Move[]] =>
+      value !== null && typeof value === "object" && !Array.isArray(value) && "sequence" in value
+        ? [step, value.sequence.map((answer) => ({ answer: answer as string }))]
+        : [step, { answer: value as string }],
+    ),
+  );
+}
+
+/** The console channel: lines typed into the core, lettered buttons pressed, the console inbox read. */
+function consoleDriver(): Driver {
+  let tmp: TempDb;
+  let services: Services;
+  const shown = new Map<string, Message[]>();
+  const person = (email: string) => tmp.db.person.findUniqueOrThrow({ where: { email } });
+  const show = (email: string, messages: Message[]) => shown.set(email, [...(shown.get(email) ?? []), ...messages]);
+  const handle = async (email: string, command: Command) => {
+    const who = await person(email);
+    const reply = await services.facade.handle(who, command, "console");
+    show(email, reply);
+    show(email, await services.facade.takeConsoleInbox(who));
+    return reply;
+  };
+  const inbox = async (email: string) => show(email, await services.facade.takeConsoleInbox(await person(email)));
+  let pending: Message[] = [];
+  return {
+    name: "console",
+    async start() {
+      tmp = await createTempDb();
+      await importDirectory(tmp.db, DIRECTORY, { defaultTimeZone: "Europe/Oslo" });
+      services = createServices({ config: loadConfig({ DATABASE_URL: tmp.url }), db: tmp.db, logger: createLogger("silent"), clock: () => new Date() });
+    },
+    stop: () => tmp.dispose(),
+    db: () => tmp.db,
+    async report(email) {
+      const first = await handle(email, { type: "text", text: "syk" });
+      const all = await runDialogue(services.conversation, await person(email), first, {
+        startDate: addDays(today(), REPORT.startDays),
+        endDate: addDays(today(), REPORT.endDays),
+        grade: "full",
+        leaveType: REPORT.document,
+      });
+      show(email, all);
+    },
+    async say(email, text) {
+      pending = await handle(email, { type: "text", text });
+    },
+    async press(email, match) {
+      await inbox(email);
+      const button = buttons(shown.get(email) ?? []).findLast((b) => match(b.command));
+      expect(button, `${email}: no such button`).toBeDefined();
+      pending = await handle(email, button!.command);
+    },
+    async answer(email, script) {
+      show(email, await runDialogue(services.conversation, await person(email), pending, consoleAnswers(script)));
+      for (const who of [EMPLOYEE, LEADER]) await inbox(who);
+    },
+    async seen(email) {
+      await inbox(email);
+      return textOf(shown.get(email) ?? []);
+    },
+    async arrSeen() {
+      const hanne = await person("hanne@firma.no");
+      show("hanne@firma.no", await services.facade.takeConsoleInbox(hanne));
+      return textOf(shown.get("hanne@firma.no") ?? []);
+    },
+  };
+}
+
+const SLACK_USERS: Record<string, string> = { [EMPLOYEE]: "U0ANNE", [LEADER]: "U0LISE", "hanne@firma.no": "U0HANNE" };
+const ARR_CHANNEL = "C0ARR";
+
+/** Slack: signed requests to the real Bolt app, a fake Web API recording every post. */
+function slackDriver(): Driver {
+  let h: Harness;
+  const user = (email: string) => SLACK_USERS[email]!;
+  const text = (m: PostedMessage) => [m.text, JSON.stringify(m.blocks)].join("\n");
+  const commandOf = (element: Record<string, unknown>) => JSON.parse(String(element.value)) as Command;
+  return {
+    name: "slack",
+    async start() {
+      h = await startHarness({ directory: DIRECTORY, env: { SLACK_ARR_CHANNEL: ARR_CHANNEL } });
+      for (const [email, id] of Object.entries(SLACK_USERS)) h.fake.addUser({ id, email });
+    },
+    stop: () => h.stop(),
+    db: () => h.db.db,
+    async report(email) {
+      await slash(h, user(email), "syk");
+      await idle(h);
+      const view = h.fake.callsOf("views.open").at(-1)!.body.view as Record<string, unknown>;
+      const option = (value: string) => ({ value, text: { type: "plain_text", text: value } });
+      const res = await interact(
+        h,
+        viewSubmission(user(email), view, {
+          start: { start: { type: "datepicker", selected_date: addDays(today(), REPORT.startDays) } },
+          end: { end: { type: "datepicker", selected_date: addDays(today(), REPORT.endDays) } },
+          grade: { grade: { type: "number_input", value: String(REPORT.grade) } },
+          document: { document: { type: "radio_buttons", selected_option: option(REPORT.document) } },
+        }),
+      );
+      expect(res.status).toBe(200);
+      await idle(h);
+    },
+    async say(email, line) {
+      expect((await postEvent(h, dmEvent(user(email), line))).status).toBe(200);
+      await idle(h);
+    },
+    async press(email, match) {
+      await idle(h);
+      const message = h.fake.channel(dmOf(user(email))).findLast((m) => findButton(m, (c) => match(c as Command)) !== undefined);
+      expect(message, `${email}: no such button`).toBeDefined();
+      await click(h, user(email), message!, findButton(message!, (c, e) => match(commandOf(e)) && c !== undefined)!);
+      await idle(h);
+    },
+    async answer(email, script) {
+      await drive(h, user(email), slackScript(script));
+      await idle(h);
+    },
+    async seen(email) {
+      await idle(h);
+      return h.fake.channel(dmOf(user(email))).map(text).join("\n");
+    },
+    async arrSeen() {
+      await idle(h);
+      return h.fake.channel(ARR_CHANNEL).map(text).join("\n");
+    },
+  };
+}
+
+describe.each([consoleDriver(), slackDriver()])("the scenario in the $name channel", (driver) => {
+  beforeAll(() => driver.start());
+  afterAll(() => driver.stop());
+
+  it("reports sick, and the leader is told", async () => {
+    await driver.report(EMPLOYEE);
+    const period = await driver.db().absencePeriod.findFirstOrThrow();
+    expect(period).toMatchObject({ startDate: addDays(today(), REPORT.startDays), endDate: addDays(today(), REPORT.endDays), grade: REPORT.grade, document: REPORT.document });
+    expect(await driver.seen(LEADER)).toMatch(/Anne Ansatt har meldt seg syk/);
+  });
+
+  it("runs the employee's and the leader's dialogues into version 1 of the plan", async () => {
+    await driver.say(EMPLOYEE, "plan");
+    await driver.answer(EMPLOYEE, EMPLOYEE_ANSWERS);
+    expect(await driver.seen(LEADER)).toMatch(/Anne Ansatt har gjort sin del/);
+    const anne = await driver.db().person.findUniqueOrThrow({ where: { email: EMPLOYEE } });
+    await driver.say(LEADER, "plan");
+    await driver.press(LEADER, (c) => c.type === "plan" && c.employeeId === anne.id);
+    await driver.answer(LEADER, LEADER_ANSWERS);
+    expect(await driver.seen(EMPLOYEE)).toMatch(new RegExp(MEASURE));
+  });
+
+  it("the employee confirms: the version is confirmed, the leader is told, the ARR channel gets the summary", async () => {
+    await driver.press(EMPLOYEE, (c) => c.type === "plan.review" && c.action === "confirm");
+    const version = await driver.db().planVersion.findFirstOrThrow({ orderBy: { version: "desc" } });
+    expect(version.reviewStatus).toBe("confirmed");
+    // Settling the plan milestone by a confirmed version is the core's (issue 9); what holds here is the confirmation.
+    expect(await driver.seen(LEADER)).toMatch(/har bekreftet versjon 1/);
+    const arr = await driver.arrSeen();
+    expect(arr).toMatch(/Anne Ansatt/);
+    expect(arr).toMatch(new RegExp(MEASURE));
+  });
+
+  it("ends the case when the employee is back at work", async () => {
+    await driver.say(EMPLOYEE, "endre");
+    await driver.answer(EMPLOYEE, { ...BACK_AT_WORK, lastSickDay: addDays(today(), -1) });
+    const current = await driver.db().absencePeriod.findMany({ where: { supersededAt: null } });
+    expect(current.map((p) => p.endDate)).toEqual([addDays(today(), -1)]);
+  });
+});

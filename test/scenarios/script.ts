@@ -1,0 +1,47 @@
+// The scripted answers every channel's run of the scenario shares: the people, the
+// report, and what the employee and the leader answer in their dialogues.
+import type { AnswerValue } from "../../src/domain/messages/commands.js";
+
+export const DIRECTORY = [
+  "email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles",
+  "lise@firma.no,Lise Leder,,nb,NO,Europe/Oslo,,,",
+  "anne@firma.no,Anne Ansatt,lise@firma.no,nb,NO,Europe/Oslo,,,",
+  "hanne@firma.no,Hanne HR,,nb,NO,Europe/Oslo,,,hr;arr",
+].join("\n");
+
+export const EMPLOYEE = "anne@firma.no";
+export const LEADER = "lise@firma.no";
+
+/** Days relative to today: the report's first day and expected last day. */
+export const REPORT = { startDays: -2, endDays: 20, grade: 100, document: "sykmelding" as const };
+
+/** A step answered several times (a repeat's "one more?") takes these in turn. */
+export type Script = Record<string, AnswerValue | { sequence: AnswerValue[] }>;
+
+export const EMPLOYEE_ANSWERS: Script = {
+  contactAsAgreed: "as_agreed",
+  role: "Rådgiver i kundeservice",
+  positionPercent: 100,
+  mainTasks: "Kundemøter, Telefonvakt",
+  ability: "normal",
+  triedBefore: "yes",
+  previousFacilitation: "Hjemmekontor to dager i uka fungerte bra.",
+  returnPace: "graded",
+  arrConsent: "yes",
+};
+
+export const MEASURE = "Hjemmekontor tirsdag og torsdag";
+
+export const LEADER_ANSWERS: Script = {
+  triedBefore: "yes",
+  "measures._more": { sequence: ["yes", "no"] },
+  measureTitle: MEASURE,
+  measureOwner: "leader",
+  needsHelpFromNav: "no",
+  employeeContributed: "yes",
+  sendToNav: "no",
+  sendToGp: "no",
+};
+
+/** Back at work: the change dialogue's answers (the last sick day is filled in by the run). */
+export const BACK_AT_WORK: Script = { change: "back_at_work" };
