@@ -18,6 +18,12 @@ import { buttons, runDialogue, textOf, type Answers } from "../helpers/conversat
 import { drive, dmOf, findButton, click, type Move, type Script as SlackScript } from "../channels/slack/driver.js";
 import { dmEvent, idle, interact, postEvent, slash, startHarness, today, viewSubmission, type Harness } from "../channels/slack/harness.js";
 import type { PostedMessage } from "../channels/slack/fakeSlack.js";
+import path from "node:path";
+import { tempDir } from "../helpers/tempDb.js";
+import { startBot, type RunningBot } from "../../src/server/bot.js";
+import { FakeConnector } from "../channels/teams/helpers/fakeConnector.js";
+import { TeamsClient, type TeamsUser } from "../channels/teams/helpers/teamsClient.js";
+import { actionsOf, cardText, commandOf as cardCommandOf, findAction, inputsOf, type Card } from "../channels/teams/helpers/cards.js";
 import { BACK_AT_WORK, DIRECTORY, EMPLOYEE, EMPLOYEE_ANSWERS, LEADER, LEADER_ANSWERS, MEASURE, REPORT, type Script } from "./script.js";
 
 interface Driver {
@@ -181,7 +187,104 @@ function slackDriver(): Driver {
   };
 }
 
-describe.each([consoleDriver(), slackDriver()])("the scenario in the $name channel", (driver) => {
+const TEAMS_USERS: Record<string, TeamsUser> = {
+  [EMPLOYEE]: { id: "29:anne", name: "Anne Ansatt", aadObjectId: "aad-anne" },
+  [LEADER]: { id: "29:lise", name: "Lise Leder", aadObjectId: "aad-lise" },
+  "hanne@firma.no": { id: "29:hanne", name: "Hanne HR", aadObjectId: "aad-hanne" },
+};
+const ARR_TEAM = { teamId: "19:arr-team@thread.tacv2", channelId: "19:arr-general@thread.tacv2" };
+
+/** Teams: Bot Framework activities over HTTP to the real bot (local mode), a fake Bot Connector recording every card. */
+function teamsDriver(): Driver {
+  let bot: RunningBot;
+  let connector: FakeConnector;
+  let client: TeamsClient;
+  const user = (email: string) => TEAMS_USERS[email]!;
+  const chat = (email: string) => connector.conversation(TeamsClient.personalConversation(user(email)));
+  const cardOf = (activity: Record<string, unknown>): Card => FakeConnector.cardOf(activity) ?? {};
+  const isDialogue = (card: Card) => actionsOf(card).some((a) => cardCommandOf(a)?.type === "dialogue");
+  const submit = async (email: string, value: Record<string, unknown>, replyTo: string) => client.postOk(client.submit(user(email), value, replyTo));
+  const defaultAnswer = (input: Record<string, unknown>): string => {
+    if (input.type === "Input.ChoiceSet") return String((input.choices as Array<{ value: string }>)[0]!.value);
+    if (input.type === "Input.Date") return String(input.value ?? input.min ?? "");
+    if (input.type === "Input.Number") return String(input.value ?? 50);
+    return "Kortere dager";
+  };
+  return {
+    name: "teams",
+    async start() {
+      connector = await new FakeConnector().start();
+      bot = await startBot(
+        loadConfig({ DATABASE_URL: `file:${path.join(tempDir(), "scenario-teams.db")}`, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", TEAMS_LOCAL_MODE: "true" }),
+        createLogger("silent"),
+      );
+      await importDirectory(bot.app.db, DIRECTORY, { defaultTimeZone: "Europe/Oslo" });
+      client = new TeamsClient(bot.http.url, connector.url);
+      // Teams tells the bot each member's e-mail: the directory links them on first contact.
+      for (const [email, u] of Object.entries(TEAMS_USERS)) {
+        connector.members.set(u.id, { id: u.id, name: u.name, aadObjectId: u.aadObjectId, email });
+        for (const activity of client.installPersonal(u)) await client.postOk(activity);
+      }
+      const hanne = user("hanne@firma.no");
+      await client.postOk(client.channel(hanne, ARR_TEAM, { type: "conversationUpdate", membersAdded: [{ id: "28:jobbdialog-bot" }] }));
+      await client.postOk(client.channelText(hanne, ARR_TEAM, "arr-kanal"));
+    },
+    async stop() {
+      await bot.stop();
+      await connector.stop();
+    },
+    db: () => bot.app.db,
+    async report(email) {
+      await client.postOk(client.text(user(email), "syk"));
+      const form = chat(email).findLast((p) => actionsOf(cardOf(p.activity)).some((a) => (a.data as Record<string, unknown> | undefined)?.jdForm === "report"))!;
+      const send = actionsOf(cardOf(form.activity)).find((a) => (a.data as Record<string, unknown>).jdForm === "report")!;
+      await submit(email, { ...(send.data as object), start: addDays(today(), REPORT.startDays), end: addDays(today(), REPORT.endDays), grade: String(REPORT.grade), document: REPORT.document }, form.id);
+    },
+    async say(email, line) {
+      await client.postOk(client.text(user(email), line));
+    },
+    async press(email, match) {
+      const posted = chat(email).findLast((p) => findAction(cardOf(p.activity), (c) => match(c as Command)) !== undefined);
+      expect(posted, `${email}: no such button`).toBeDefined();
+      const action = findAction(cardOf(posted!.activity), (c) => match(c as Command))!;
+      await submit(email, action.data as Record<string, unknown>, posted!.id);
+    },
+    async answer(email, script) {
+      const queues = new Map(Object.entries(script).map(([k, v]) => [k, v !== null && typeof v === "object" && !Array.isArray(v) && "sequence" in v ? [...v.sequence] : [v as AnswerValue]]));
+      const scripted = (stepId: string) => {
+        const queue = queues.get(stepId);
+        return queue === undefined ? undefined : queue.length > 1 ? queue.shift() : queue[0];
+      };
+      for (let step = 0; step < 150; step++) {
+        const current = chat(email).findLast((p) => isDialogue(cardOf(p.activity)));
+        if (!current) return;
+        const card = cardOf(current.activity);
+        const withInput = actionsOf(card).find((a) => typeof (a.data as Record<string, unknown> | undefined)?.jdInput === "string");
+        let value: Record<string, unknown>;
+        if (withInput) {
+          const data = withInput.data as Record<string, unknown>;
+          const input = inputsOf(card).find((i) => i.id === data.jdInput)!;
+          const answer = scripted(String((data.jd as Record<string, unknown>).stepId ?? ""));
+          value = { ...data, [String(data.jdInput)]: answer === undefined ? defaultAnswer(input) : Array.isArray(answer) ? answer.join(",") : String(answer) };
+        } else {
+          const next = findAction(card, (c) => c.type === "dialogue" && (c.action === "confirm" || c.action === "answer"));
+          if (!next) return;
+          value = next.data as Record<string, unknown>;
+        }
+        await submit(email, value, current.id);
+      }
+      throw new Error("the dialogue did not finish");
+    },
+    async seen(email) {
+      return chat(email).map((p) => cardText(cardOf(p.activity))).join("\n");
+    },
+    async arrSeen() {
+      return connector.conversation(ARR_TEAM.channelId).map((p) => cardText(cardOf(p.activity))).join("\n");
+    },
+  };
+}
+
+describe.each([consoleDriver(), slackDriver(), teamsDriver()])("the scenario in the $name channel", (driver) => {
   beforeAll(() => driver.start());
   afterAll(() => driver.stop());
 
