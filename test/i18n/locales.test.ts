@@ -208,7 +208,7 @@ describe("command words in every language", () => {
         const word = words[locale];
         expect(keywordOf(word), `${locale} ${word}`).toBe(command);
         expect(keywordOf(`${word[0]!.toUpperCase()}${word.slice(1)}!`), `${locale} ${word}!`).toBe(command);
-        const own = (resources[locale]?.bot as { keywords: Record<string, string[]> }).keywords[command] ?? [];
+        const own = (resources[locale]!.bot as { keywords: Record<string, string[]> }).keywords[command] ?? [];
         expect(own, `${locale} lists «${word}» itself`).toContain(word);
       }
     });
@@ -217,9 +217,9 @@ describe("command words in every language", () => {
   it("every language has words for every command, and no word means two commands", () => {
     const meaning = new Map<string, string>();
     const clashes: string[] = [];
-    const commands = Object.keys((resources.nb?.bot as { keywords: Record<string, string[]> }).keywords).sort();
+    const commands = Object.keys((resources.nb!.bot as { keywords: Record<string, string[]> }).keywords).sort();
     for (const locale of SUPPORTED_LOCALES) {
-      const keywords = (resources[locale]?.bot as { keywords: Record<string, string[]> }).keywords;
+      const keywords = (resources[locale]!.bot as { keywords: Record<string, string[]> }).keywords;
       expect(Object.keys(keywords).sort(), locale).toEqual(commands);
       for (const [command, list] of Object.entries(keywords)) {
         expect(list.length, `${locale} ${command}`).toBeGreaterThan(0);

@@ -43,7 +43,7 @@ export function registerWorkspace(program: Command, runtime: CliRuntime): void {
       if (!locale) throw new CliUsageError(t("cli:workspace.errors.badLocale", { value: options.locale }));
       const app = await runtime.app();
       const { ensureWorkspace, setWorkspaceLocale } = await workspaces();
-      let target;
+      let target: Awaited<ReturnType<typeof app.db.workspace.findFirst>>;
       if (options.id !== undefined) {
         target = await app.db.workspace.findFirst({ where: { OR: [{ id: options.id }, { externalId: options.id }] } });
         if (!target) throw new CliUsageError(t("cli:workspace.errors.unknown", { value: options.id }));
