@@ -11,6 +11,7 @@ import type { Locale } from "../i18n/index.js";
 import { audit, type Actor } from "./audit.js";
 import { UserError } from "./errors.js";
 import { planDocument } from "./plans.js";
+import { LPS_NAME } from "./nav/plan.js";
 
 export type ExportFormat = "lps" | "md" | "pdf";
 
@@ -43,8 +44,8 @@ export async function exportPlan(db: Db, req: ExportRequest): Promise<{ body: Bu
   try {
     const dto = toLpsFollowUpPlan(doc.content, {
       employeeIdentificationNumber: req.nationalId,
-      contactPerson: { fullName: leader?.name ?? "", email: leader?.email ?? "", phoneNumber: req.contactPhone ?? "" },
-      lpsName: "Jobbdialog",
+      contactPerson: { fullName: leader?.name ?? "", email: leader?.email ?? "", phoneNumber: req.contactPhone ?? leader?.phone ?? "" },
+      lpsName: LPS_NAME,
       locale: "nb",
     });
     return { body: `${JSON.stringify(dto, null, 2)}\n`, version: number };

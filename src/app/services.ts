@@ -21,6 +21,9 @@ import { ChannelFacade } from "./facade/index.js";
 import { CHANNEL_TEMPLATES } from "./facade/teamsUnreachable.js";
 import { Scheduler } from "../scheduler/scheduler.js";
 import { ensureWorkspace } from "./workspaces.js";
+import { createNavIntegration, type NavIntegration } from "../integrations/nav/index.js";
+import { runNavJobs, type NavJobStats } from "./nav/job.js";
+import { NAV_TEMPLATES } from "./nav/messages.js";
 
 export interface Services {
   ctx: AppContext;
@@ -37,6 +40,10 @@ export interface Services {
   caseChanged(personId: string): Promise<void>;
   /** Sends everything due now; safe to call from several places at once. */
   deliver(now?: Date): Promise<DispatchStats>;
+  /** NAV's LPS API through Maskinporten; undefined when not configured. */
+  nav?: NavIntegration;
+  /** What the last delivery's NAV jobs did (for `cli plan send` and tick reports). */
+  lastNavJobs(): NavJobStats | undefined;
 }
 
 export interface ServiceOptions {
@@ -53,7 +60,7 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
   // Platform channels first; the console inbox is the channel of last resort.
   const channels = new ChannelRegistry([...(options.platformChannels ?? []), new ConsoleDelivery(ctx.db)]);
   // Every kind behind its zod payload schema (src/app/notify/payloads.ts).
-  const templates: TemplateRegistry = typedRegistry({ ...CORE_TEMPLATES, ...reminderTemplates(settings.reminders), ...CHANNEL_TEMPLATES });
+  const templates: TemplateRegistry = typedRegistry({ ...CORE_TEMPLATES, ...reminderTemplates(settings.reminders), ...CHANNEL_TEMPLATES, ...NAV_TEMPLATES });
   const renderTemplate = createNotificationRenderer(ctx, templates);
   const planner = new ReminderPlanner(ctx, settings.reminders);
   // "Is this row still wanted?" is the planner's question, asked once per person and delivery
@@ -69,6 +76,8 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
     await planner.replan(personId);
   };
 
+  const nav = ctx.config.nav ? createNavIntegration(ctx.config.nav) : undefined;
+  let navStats: NavJobStats | undefined;
   let localWorkspace: Promise<unknown> | undefined;
   let running: Promise<DispatchStats> | undefined;
   // Callers that arrive while a dispatch runs share one follow-up run instead of each
@@ -90,6 +99,14 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
       throw error;
     });
     await localWorkspace;
+    // NAV jobs first: the notices they leave (sent, refused) go out in the same dispatch.
+    if (nav) {
+      try {
+        navStats = await runNavJobs({ ...ctx, caseChanged }, nav.lps, now);
+      } catch (error) {
+        ctx.logger.error({ err: error }, "NAV jobs failed; the notifications still go out");
+      }
+    }
     return dispatchDue(ctx, channels, renderRound(now), { ...deliveryOptions, now });
   };
   const start = (now?: Date): Promise<DispatchStats> => {
@@ -128,5 +145,5 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
   const teamsTenants = ctx.config.teamsTenants.length > 0 ? new Set(ctx.config.teamsTenants) : ctx.config.teamsMode === "local" ? "any" : new Set<string>();
   const facade = new ChannelFacade(ctx, conversation, { teamsTenants });
   const scheduler = new Scheduler({ ctx, settings, planner, deliver });
-  return { ctx, settings, conversation, facade, channels, templates, planner, scheduler, caseChanged, deliver };
+  return { ctx, settings, conversation, facade, channels, templates, planner, scheduler, caseChanged, deliver, ...(nav ? { nav } : {}), lastNavJobs: () => navStats };
 }

@@ -1,5 +1,7 @@
 // Configuration comes from environment variables only, validated once at start
 // so a typo fails fast with a message that names the variable.
+import { createPrivateKey } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { isValidTimeZone, DEFAULT_TIME_ZONE } from "../domain/time/zone.js";
@@ -49,7 +51,39 @@ const envSchema = z.object({
     .default("https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration")
     .refine((v) => URL.canParse(v), "must be a URL"),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  // NAV's LPS API through Maskinporten (docs/nav.md): all of them, or none.
+  MASKINPORTEN_TOKEN_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), "must be a URL like https://maskinporten.no/token"),
+  MASKINPORTEN_AUDIENCE: optionalText,
+  MASKINPORTEN_CLIENT_ID: optionalText,
+  MASKINPORTEN_KID: optionalText,
+  MASKINPORTEN_PRIVATE_KEY_FILE: optionalText,
+  /** A delegated setup: the employer (organisation number) we act for. */
+  MASKINPORTEN_CONSUMER_ORG: optionalText.refine((v) => v === undefined || /^\d{9}$/.test(v), "must be a 9-digit organisation number"),
+  NAV_LPS_API_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), "must be a URL like https://lps-oppfolgingsplan-mottak.nav.no"),
 });
+
+/** What sending plans to NAV needs; undefined when Maskinporten is not configured. */
+export interface NavConfig {
+  tokenUrl: string;
+  audience: string;
+  clientId: string;
+  kid: string;
+  privateKeyFile: string;
+  /** The private key (PKCS#8 PEM), read and checked at start. */
+  privateKeyPem: string;
+  consumerOrg?: string;
+  apiUrl: string;
+}
+
+/** The settings NAV sending needs, in the order docs/nav.md lists them. */
+export const NAV_REQUIRED_SETTINGS = [
+  "MASKINPORTEN_TOKEN_URL",
+  "MASKINPORTEN_AUDIENCE",
+  "MASKINPORTEN_CLIENT_ID",
+  "MASKINPORTEN_KID",
+  "MASKINPORTEN_PRIVATE_KEY_FILE",
+  "NAV_LPS_API_URL",
+] as const;
 
 export type Config = z.infer<typeof envSchema> & {
   channels: { slack: boolean; teams: boolean };
@@ -59,6 +93,7 @@ export type Config = z.infer<typeof envSchema> & {
   teamsTenants: string[];
   /** The SQLite file; undefined on PostgreSQL. */
   databaseFile: string | undefined;
+  nav?: NavConfig;
 };
 
 export class ConfigError extends Error {
@@ -94,15 +129,58 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.MICROSOFT_APP_ID && c.TEAMS_LOCAL_MODE) {
     problems.push("TEAMS_LOCAL_MODE: local mode is unauthenticated; it cannot be combined with MICROSOFT_APP_ID");
   }
+  const nav = navConfigOf(c, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const teamsMode = c.MICROSOFT_APP_ID ? "bot-framework" : c.TEAMS_LOCAL_MODE ? "local" : "off";
   return {
     ...c,
+    ...(nav ? { nav } : {}),
     // The Teams endpoint runs only when configured, or when local mode is asked for.
     channels: { slack, teams: teamsMode === "bot-framework" },
     teamsMode,
     teamsTenants,
     databaseFile: c.DATABASE_URL.startsWith("file:") ? databaseFileOf(c.DATABASE_URL) : undefined,
+  };
+}
+
+/** The settings still missing for NAV sending (all of them when none is set). */
+export function missingNavSettings(c: Partial<Record<(typeof NAV_REQUIRED_SETTINGS)[number], string | undefined>>): string[] {
+  return NAV_REQUIRED_SETTINGS.filter((name) => !c[name]);
+}
+
+function navConfigOf(c: z.infer<typeof envSchema>, problems: string[]): NavConfig | undefined {
+  const missing = missingNavSettings(c);
+  const anySet = missing.length < NAV_REQUIRED_SETTINGS.length || c.MASKINPORTEN_CONSUMER_ORG !== undefined;
+  if (!anySet) return undefined;
+  // Half a configuration is a mistake: say which pieces are missing instead of silently not offering NAV.
+  for (const name of missing) problems.push(`${name}: required when sending plans to NAV is configured (see docs/nav.md)`);
+  if (missing.length > 0) return undefined;
+  const file = path.resolve(c.MASKINPORTEN_PRIVATE_KEY_FILE!);
+  let pem: string;
+  try {
+    pem = readFileSync(file, "utf8");
+  } catch (error) {
+    problems.push(`MASKINPORTEN_PRIVATE_KEY_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return undefined;
+  }
+  try {
+    const key = createPrivateKey(pem);
+    if (key.asymmetricKeyType !== "rsa") throw new Error("not an RSA key");
+    // jose reads PKCS#8; a PKCS#1 ("BEGIN RSA PRIVATE KEY") file is converted here once.
+    pem = key.export({ type: "pkcs8", format: "pem" }).toString();
+  } catch {
+    problems.push(`MASKINPORTEN_PRIVATE_KEY_FILE: ${file} is not an RSA private key in PEM format`);
+    return undefined;
+  }
+  return {
+    tokenUrl: c.MASKINPORTEN_TOKEN_URL!,
+    audience: c.MASKINPORTEN_AUDIENCE!,
+    clientId: c.MASKINPORTEN_CLIENT_ID!,
+    kid: c.MASKINPORTEN_KID!,
+    privateKeyFile: file,
+    privateKeyPem: pem,
+    ...(c.MASKINPORTEN_CONSUMER_ORG ? { consumerOrg: c.MASKINPORTEN_CONSUMER_ORG } : {}),
+    apiUrl: c.NAV_LPS_API_URL!.replace(/\/+$/, ""),
   };
 }
 

@@ -62,6 +62,9 @@ async function openSqlite(url: string, options: OpenOptions): Promise<OpenedDb> 
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  // Deleted or overwritten values (a national identity number wiped after NAV accepted a plan) are zeroed, not left in
+  // free pages. SQLite only: PostgreSQL has no such setting (an old row version stays on disk until VACUUM reuses its space).
+  await db.$queryRawUnsafe("PRAGMA secure_delete = ON");
   return { db, dialect: "sqlite", file, migrations, close: () => db.$disconnect() };
 }
 

@@ -14,6 +14,14 @@ export const REDACTED_KEYS = [
   "authorization",
   "cookie",
   "signingSecret",
+  // Sending plans to NAV: the national identity number, the contact phone, Maskinporten's grant and token.
+  "nationalId",
+  "employeeIdentificationNumber",
+  "phone",
+  "contactPhone",
+  "assertion",
+  "access_token",
+  "privateKeyPem",
 ];
 
 export function createLogger(level: string = process.env.LOG_LEVEL ?? "info", destination?: pino.DestinationStream): Logger {

@@ -28,6 +28,7 @@ import { consentCommand, milestoneCommand, measureCommand, reviewCommand } from 
 import { requireCaseAccess } from "../access.js";
 import { substituteCommand } from "../reminders/substitutes.js";
 import { workspaceLanguageCommand } from "./workspaceLanguage.js";
+import { navSendCommand } from "../nav/chat.js";
 
 /** Text longer than this is refused before anything else looks at it. */
 export const MAX_TEXT = 4000;
@@ -105,7 +106,7 @@ export class Conversation {
       const c = await turn.ctx.db.sickCase.findUnique({ where: { id: command.caseId }, select: { personId: true } });
       if (c) touched.add(c.personId);
     }
-    if (command.type === "plan.review") {
+    if (command.type === "plan.review" || command.type === "nav.send") {
       const p = await turn.ctx.db.plan.findUnique({ where: { id: command.planId }, select: { employeeId: true } });
       if (p) touched.add(p.employeeId);
     }
@@ -153,6 +154,8 @@ export class Conversation {
         return reviewCommand(turn, command, (subject, id) => this.startDialogue(turn, id, subject));
       case "consent":
         return consentCommand(turn, command.granted);
+      case "nav.send":
+        return navSendCommand(turn, command);
       case "dialogue.start":
         return this.startNamed(turn, command.dialogueId, command.employeeId);
       case "text":

@@ -11,6 +11,8 @@ import type { Turn } from "./conversation.js";
 import type { DialogueSubject } from "./completion.js";
 import { currentCaseRow } from "./completion.js";
 import { planVersionMessage } from "./planMessages.js";
+import { navOfferBlocks } from "../nav/messages.js";
+import { MAY_SEND } from "../nav/send.js";
 
 export type StartDialogue = (subject: DialogueSubject, dialogueId: DialogueId) => Promise<Message[]>;
 
@@ -97,7 +99,10 @@ async function leaderPlan(turn: Turn, employee: Person, relation: string, start:
   const latest = await latestVersion(db, plan);
   const messages: Message[] = [];
   if (latest) {
-    messages.push(await planVersionMessage(turn, employee, plan.id, latest.version, "leader"));
+    const view = await planVersionMessage(turn, employee, plan.id, latest.version, "leader");
+    // A confirmed version can go to NAV and the doctor from here (when Maskinporten is configured).
+    if (latest.reviewStatus === "confirmed" && (MAY_SEND as readonly string[]).includes(relation)) view.blocks.push(...(await navOfferBlocks(turn.ctx, turn, plan.id, latest.version)));
+    messages.push(view);
     await audit(db, { actor: actorFor(turn.person, relation as never), subjectId: employee.id, action: "read", entity: "plan", entityId: plan.id, detail: { version: latest.version } });
   } else {
     messages.push({ summary: turn.t("bot:plan.stillWaitingForEmployee", { name: employee.name }), blocks: [{ kind: "text", text: turn.t("bot:plan.stillWaitingForEmployee", { name: employee.name }) }] });

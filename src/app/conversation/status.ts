@@ -10,6 +10,7 @@ import { audit } from "../audit.js";
 import { settlementFactsOfCase } from "../settlement.js";
 import type { Turn } from "./conversation.js";
 import { employeeStatusBlocks, nextMilestone, teamBlocks, type TeamCase } from "./views.js";
+import { navStatusBlocks } from "../nav/messages.js";
 
 export async function statusMessage(turn: Turn): Promise<Message> {
   const { db } = turn.ctx;
@@ -30,6 +31,8 @@ export async function statusMessage(turn: Turn): Promise<Message> {
       measures,
     }),
   );
+  const latest = plan ? await latestVersion(db, plan) : null;
+  if (plan && latest) blocks.push(...(await navStatusBlocks(db, turn, plan.id, latest.version, turn.person.timeZone)));
   const team = await teamOf(db, turn.person, turn.today);
   if (team.length > 0) {
     blocks.push({ kind: "divider" }, ...teamBlocks(turn, turn.t("bot:status.team"), await openCases(turn, team, "leader"), true));

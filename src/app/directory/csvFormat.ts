@@ -10,7 +10,12 @@ export const DIRECTORY_COLUMNS = [
   "slack_user_id",
   "teams_user_id",
 ] as const;
-export const OPTIONAL_EXTRA_COLUMNS = ["roles"] as const;
+export const OPTIONAL_EXTRA_COLUMNS = ["roles", "phone"] as const;
+
+/** A work phone as NAV's contact person field takes it: digits, spaces, +, -, ( ). */
+export function isPhoneNumber(text: string): boolean {
+  return /^\+?[0-9 ()-]{5,20}$/.test(text.trim()) && /\d{5}/.test(text.replace(/\D/g, ""));
+}
 export const REQUIRED_COLUMNS = ["email", "name", "leader_email"] as const;
 
 export const KNOWN_ROLES = ["hr", "arr"] as const;

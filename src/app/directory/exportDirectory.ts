@@ -7,10 +7,11 @@ import { DIRECTORY_COLUMNS } from "./csvFormat.js";
 export async function exportDirectory(db: Db): Promise<string> {
   const people = await db.person.findMany({ orderBy: { email: "asc" }, include: { leader: { select: { email: true } } } });
   const withRoles = people.some((p) => p.roles !== "");
-  const columns = withRoles ? [...DIRECTORY_COLUMNS, "roles"] : [...DIRECTORY_COLUMNS];
+  const withPhone = people.some((p) => p.phone);
+  const columns = [...DIRECTORY_COLUMNS, ...(withRoles ? ["roles"] : []), ...(withPhone ? ["phone"] : [])];
   const rows = people.map((p) => {
     const row = [p.email, p.name, p.leader?.email ?? "", p.locale, p.jurisdiction, p.timeZone, p.slackUserId ?? "", p.teamsUserId ?? ""];
-    return withRoles ? [...row, p.roles.split(",").filter(Boolean).join(";")] : row;
+    return [...row, ...(withRoles ? [p.roles.split(",").filter(Boolean).join(";")] : []), ...(withPhone ? [p.phone ?? ""] : [])];
   });
   return stringify([columns, ...rows]);
 }

@@ -7,7 +7,7 @@ import type { Db } from "../../db/client.js";
 import { DEFAULT_LOCALE, parseLocale } from "../../i18n/index.js";
 import { isValidTimeZone } from "../../domain/time/zone.js";
 import { UserError, type UserProblem } from "../errors.js";
-import { DIRECTORY_COLUMNS, KNOWN_ROLES, OPTIONAL_EXTRA_COLUMNS, REQUIRED_COLUMNS, parseRoles } from "./csvFormat.js";
+import { DIRECTORY_COLUMNS, KNOWN_ROLES, OPTIONAL_EXTRA_COLUMNS, REQUIRED_COLUMNS, isPhoneNumber, parseRoles } from "./csvFormat.js";
 
 const JURISDICTIONS = ["NO", "DK", "SE"] as const;
 const emailSchema = z.email();
@@ -23,6 +23,8 @@ export interface DirectoryRow {
   slackUserId: string | null;
   teamsUserId: string | null;
   roles: string | null;
+  /** null when the file has no phone column (the stored phone is kept). */
+  phone: string | null;
 }
 
 export interface ImportSummary {
@@ -104,6 +106,8 @@ export function parseDirectoryCsv(text: string, options: ImportOptions): { rows:
     const roles = record.roles ?? "";
     const unknownRoles = roles.split(/[;,\s]+/).filter((r) => r && !(KNOWN_ROLES as readonly string[]).includes(r.toLowerCase()));
     if (unknownRoles.length > 0) rowProblems.push({ line, field: "roles", key: "cli:directory.errors.badRole", params: { value: unknownRoles.join(", ") } });
+    const phone = (record.phone ?? "").trim();
+    if (phone !== "" && !isPhoneNumber(phone)) rowProblems.push({ line, field: "phone", key: "nav:directory.badPhone", params: { value: phone } });
     problems.push(...rowProblems);
     rows.push({
       line,
@@ -116,6 +120,7 @@ export function parseDirectoryCsv(text: string, options: ImportOptions): { rows:
       slackUserId: record.slack_user_id || null,
       teamsUserId: record.teams_user_id || null,
       roles: "roles" in record ? parseRoles(roles).join(",") : null,
+      phone: "phone" in record ? phone : null,
     });
   }
   duplicates(rows, (r) => r.email, "email", "cli:directory.errors.duplicateEmail", problems);
@@ -143,7 +148,7 @@ export async function importDirectory(db: Db, text: string, options: ImportOptio
   // Every problem in one report: row checks, then checks across rows and the stored directory.
   const { rows, problems } = parseDirectoryCsv(text, options);
   const existing = await db.person.findMany({
-    select: { id: true, email: true, name: true, leaderId: true, locale: true, jurisdiction: true, timeZone: true, slackUserId: true, teamsUserId: true, roles: true },
+    select: { id: true, email: true, name: true, leaderId: true, locale: true, jurisdiction: true, timeZone: true, slackUserId: true, teamsUserId: true, roles: true, phone: true },
   });
   const byEmail = new Map(existing.map((p) => [p.email, p]));
   const emailById = new Map(existing.map((p) => [p.id, p.email]));
@@ -189,6 +194,7 @@ export async function importDirectory(db: Db, text: string, options: ImportOptio
         slackUserId: r.slackUserId,
         teamsUserId: r.teamsUserId,
         ...(r.roles !== null ? { roles: r.roles } : {}),
+        ...(r.phone !== null ? { phone: r.phone === "" ? null : r.phone } : {}),
       };
       const before = byEmail.get(r.email);
       if (!before) {
@@ -205,6 +211,7 @@ export async function importDirectory(db: Db, text: string, options: ImportOptio
           before.slackUserId === data.slackUserId &&
           before.teamsUserId === data.teamsUserId &&
           (r.roles === null || before.roles === r.roles) &&
+          (r.phone === null || (before.phone ?? "") === r.phone) &&
           leaderBefore === r.leaderEmail;
         if (same) {
           summary.unchanged += 1;

@@ -9,7 +9,7 @@ import type { Outbox, Person, Workspace } from "../../generated/prisma/client.js
 import type { AppContext } from "../context.js";
 import type { ChannelName, ChannelRegistry, DeliveryResult } from "./channels.js";
 import { payloadOf, type NotificationPayload } from "./outbox.js";
-import { claimOutboxRows } from "../../db/claims.js";
+import { claimOutboxRows, type OutboxClaim } from "../../db/claims.js";
 
 export type Recipient = { kind: "person"; person: Person } | { kind: "arr"; workspace: Workspace };
 
@@ -58,8 +58,12 @@ export function backoffMs(attempts: number): number {
   return Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-export async function claimDue(ctx: AppContext, now: Date, limit: number, leaseMs: number): Promise<Outbox[]> {
-  return claimOutboxRows(ctx.db, { now, limit, leaseMs, token: randomUUID() });
+/** Rows with target "job" are work for an integration (e.g. sending a plan to NAV), claimed by their own runner. */
+export const JOB_TARGET = "job" as const;
+
+/** Claims due rows (src/db/claims.ts); by default every row but the integration jobs, which their runner claims. */
+export async function claimDue(ctx: AppContext, now: Date, limit: number, leaseMs: number, scope: OutboxClaim["scope"] = { targetNot: JOB_TARGET }): Promise<Outbox[]> {
+  return claimOutboxRows(ctx.db, { now, limit, leaseMs, token: randomUUID(), scope });
 }
 
 export async function dispatchDue(ctx: AppContext, channels: ChannelRegistry, render: NotificationRenderer, options: DispatchOptions): Promise<DispatchStats> {

@@ -14,7 +14,7 @@ export interface OutboxItem {
   key: string;
   kind: string;
   recipientId?: string;
-  target?: "person" | "arr";
+  target?: "person" | "arr" | "job";
   payload: NotificationPayload;
   dueAt: Date;
   caseId?: string;

@@ -27,6 +27,8 @@ export const PAYLOADS = {
   arr_digest: z.looseObject({ workspaceId: id, weekStart: isoDate, caseIds: z.array(id) }),
   unreachable_notice: z.looseObject({ personId: id, reason: z.string(), channels: z.array(z.string()) }),
   substitute_notice: z.looseObject({ substitutionId: id }),
+  // The NAV integration's notice of a sending's outcome (src/app/nav/messages.ts).
+  nav_result: z.looseObject({ outcome: z.string(), audience: z.enum(["requester", "hr", "employee"]), planId: id, version: z.number().int().min(1), employeeId: id, recipients: z.array(z.string()), errorType: z.string().optional() }),
   // A channel's own notice (src/app/facade/teamsUnreachable.ts).
   teams_unreachable: z.looseObject({ personId: id, reason: z.string() }),
 } as const;

@@ -17,6 +17,7 @@ import { hasConsent } from "../consents.js";
 import { settlementFactsOfCase } from "../settlement.js";
 import type { NotificationRenderer } from "./dispatch.js";
 import type { NotificationPayload } from "./outbox.js";
+import { navOfferBlocks } from "../nav/messages.js";
 
 type Params = Record<string, unknown>;
 type Env = { ctx: AppContext; t: ReturnType<typeof translator>; locale: Locale; today: string };
@@ -85,7 +86,8 @@ export const CORE_TEMPLATES: Readonly<Record<string, Template>> = {
     const employee = await personById(env, params.employeeId);
     if (!employee) return null;
     const text = env.t("bot:notice.planConfirmed", { name: employee.name, version: params.version });
-    return { summary: text, blocks: [{ kind: "text", text, style: "success" }, { kind: "actions", buttons: [{ label: env.t("bot:buttons.planFor", { name: employee.name }), command: { type: "plan", employeeId: employee.id } }] }] };
+    const offer = await navOfferBlocks(env.ctx, env, str(params.planId), Number(params.version));
+    return { summary: text, blocks: [{ kind: "text", text, style: "success" }, { kind: "actions", buttons: [{ label: env.t("bot:buttons.planFor", { name: employee.name }), command: { type: "plan", employeeId: employee.id } }] }, ...offer] };
   },
   async plan_disagreed(env, params) {
     const employee = await personById(env, params.employeeId);

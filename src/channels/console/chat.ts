@@ -8,7 +8,7 @@ import type { Message } from "../../domain/messages/model.js";
 import { translator, type Locale } from "../../i18n/index.js";
 import type { ChannelFacade, Person } from "../../app/facade/index.js";
 import { renderConsoleReply } from "./render.js";
-import type { Button } from "../../domain/messages/model.js";
+import type { Button, InputBlock } from "../../domain/messages/model.js";
 
 export interface ConsoleChatOptions {
   facade: ChannelFacade;
@@ -22,10 +22,13 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   const { facade, person, locale, output } = options;
   const t = translator(locale);
   let buttons = new Map<string, Button>();
+  // A question outside a dialogue (e.g. the national identity number for NAV): the next line answers it.
+  let question: InputBlock | undefined;
   const print = (messages: Message[]) => {
     if (messages.length === 0) return;
     const rendered = renderConsoleReply(messages, t);
     buttons = rendered.buttons;
+    question = messages.flatMap((m) => m.blocks).findLast((b): b is InputBlock => b.kind === "input" && b.submit.type !== "dialogue");
     output.write(`${rendered.text}\n`);
   };
   const showInbox = async () => {
@@ -42,9 +45,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   for await (const line of lines) {
     const text = line.trim();
     if (text === "") continue;
-    output.write(`> ${text}\n`);
     const button = buttons.get(text.toLowerCase());
-    const command: Command = button ? button.command : { type: "text", text };
+    const answering = !button && question && facade.keywords.keywordOf(text) !== "cancel" ? question : undefined;
+    output.write(`> ${answering?.sensitive ? "*".repeat(text.length) : text}\n`);
+    const command: Command = button ? button.command : answering ? ({ ...answering.submit, answer: text } as Command) : { type: "text", text };
+    question = undefined;
     print(await facade.handle(person, command, "console", locale));
     await showInbox();
   }

@@ -3,6 +3,7 @@ import { type Command, Option } from "commander";
 import { CliUsageError, type CliRuntime } from "../runtime.js";
 import { CLI_ACTOR } from "../../app/audit.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../i18n/index.js";
+import { registerPlanSend } from "./nav.js";
 
 export function registerPlan(program: Command, runtime: CliRuntime): void {
   const { t } = runtime;
@@ -37,4 +38,5 @@ export function registerPlan(program: Command, runtime: CliRuntime): void {
       if (options.output) writeFileSync(options.output, result.body);
       else runtime.io.stdout.write(result.body);
     });
+  registerPlanSend(plan, runtime);
 }

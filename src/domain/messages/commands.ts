@@ -56,6 +56,18 @@ export const commandSchema = z.discriminatedUnion("type", [
     action: z.enum(["done", "postpone", "not_relevant"]),
     postponeDays: z.number().int().min(1).max(365).optional(),
   }),
+  /**
+   * Send a confirmed plan version through NAV's LPS API. Without `field` it starts (asks what is
+   * missing); with `field` the channel has filled `answer` from the question's input.
+   */
+  z.object({
+    type: z.literal("nav.send"),
+    planId: id,
+    version: z.number().int().min(1),
+    to: z.array(z.enum(["nav", "doctor"])).min(1).max(2),
+    field: z.enum(["phone", "nationalId"]).optional(),
+    answer: answerValueSchema.optional(),
+  }),
   z.object({
     type: z.literal("plan.review"),
     planId: id,

@@ -66,6 +66,8 @@ export interface InputBlock {
   /** Sent back with `answer` set to the user's value. */
   submit: Command;
   submitLabel: string;
+  /** The answer is personal data (a national identity number): channels never echo or keep it. */
+  sensitive?: boolean;
 }
 
 export type Block = TextBlock | FieldsBlock | DividerBlock | ActionsBlock | InputBlock;
