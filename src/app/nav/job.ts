@@ -146,7 +146,7 @@ async function failed(ctx: AppContext, row: Outbox, params: NavJobParams, employ
   // Refused or given up: either way the number leaves the database now.
   await finish(ctx, row, stripNationalId(params), { status: outcome.retryable ? "parked" : "cancelled", attempts, lastError: `${errorType}: ${outcome.message}`.slice(0, 500) });
   await forgetFreedPages(ctx);
-  await tell(ctx, row, params, employee, { outcome: outcome.retryable ? "unavailable" : "refused", errorType });
+  await tell(ctx, row, params, employee, { outcome: outcome.retryable ? "unavailable" : "refused", errorType }, now);
   return outcome.retryable ? "parked" : "refused";
 }
 
@@ -168,7 +168,7 @@ async function applyStatus(ctx: NavJobContext, params: NavJobParams, employee: P
     if (recipient === "doctor") await settlePlanSentToDoctor(ctx, params.planId, params.requestedById, now);
   }
   if (newly.length > 0) {
-    await tell(ctx, undefined, params, employee, { outcome: "sent", recipients: newly });
+    await tell(ctx, undefined, params, employee, { outcome: "sent", recipients: newly }, now);
     await ctx.caseChanged(employee.id);
   }
   const rows = await db.navSubmission.findMany({ where: submissionsOf(params) });
@@ -176,11 +176,11 @@ async function applyStatus(ctx: NavJobContext, params: NavJobParams, employee: P
 }
 
 /** Notices through the outbox, in each reader's language, rendered by the nav_result template. */
-async function tell(ctx: AppContext, row: Outbox | undefined, params: NavJobParams, employee: Person, what: { outcome: NavResultOutcome; errorType?: string; recipients?: NavRecipient[] }): Promise<void> {
+async function tell(ctx: AppContext, row: Outbox | undefined, params: NavJobParams, employee: Person, what: { outcome: NavResultOutcome; errorType?: string; recipients?: NavRecipient[] }, now: Date): Promise<void> {
   const recipients = what.recipients ?? params.recipients;
   const base = { outcome: what.outcome, planId: params.planId, version: params.version, employeeId: params.employeeId, recipients, ...(what.errorType ? { errorType: what.errorType } : {}) };
   const tag = `${params.planId}:v${params.version}:${recipients.join("+")}:${what.outcome}:${row?.id ?? "status"}`;
-  const now = ctx.clock();
+  // Due at the job's own instant, so the dispatch that follows in the same run sends them.
   const send = (person: Pick<Person, "id">, audience: NavResultParams["audience"]) =>
     enqueue(ctx.db, { key: `nav_result:${tag}:${person.id}`, kind: "nav_result", recipientId: person.id, payload: { template: "nav_result", params: { ...base, audience } }, dueAt: now });
   if (params.requestedById) await send({ id: params.requestedById }, "requester");
@@ -219,9 +219,9 @@ async function finish(
 }
 
 /**
- * SQLite keeps an overwritten value in freed space and in the write-ahead log until it is
- * reused; with secure_delete on (src/db/client.ts) the page is zeroed, and a checkpoint
- * moves the WAL's copy out. Best effort: a reader holding the WAL only delays it.
+ * SQLite keeps an overwritten value in free space and in the write-ahead log until they are
+ * reused; with secure_delete on (src/db/client.ts) the page is zeroed, and a checkpoint that
+ * truncates the WAL drops its old copy. Best effort: a reader still using the WAL only delays it.
  */
 async function forgetFreedPages(ctx: AppContext): Promise<void> {
   try {
