@@ -33,7 +33,7 @@ export interface NavJobStats {
   lost: number;
 }
 
-export type NavResultOutcome = "sent" | "refused" | "unavailable";
+export type NavResultOutcome = "sent" | "refused" | "unavailable" | "statusUnknown";
 
 export interface NavResultParams {
   outcome: NavResultOutcome;
@@ -137,6 +137,14 @@ async function failed(ctx: AppContext, row: Outbox, params: NavJobParams, employ
   }
   const errorType = outcome.retryable ? "UNAVAILABLE" : outcome.type;
   ctx.logger.warn({ outbox: row.id, errorType, status: outcome.status, phase: params.phase }, "NAV did not take the plan");
+  if (params.phase === "poll" && errorType !== "FOLLOWUP_PLAN_NOT_FOUND") {
+    // NAV has the plan (it gave us a uuid); only asking for its status fails. The plan view keeps
+    // saying "accepted by NAV", and HR hears that we can no longer follow it.
+    await finish(ctx, row, params, { status: "parked", attempts, lastError: `${errorType}: ${outcome.message}`.slice(0, 500) });
+    const { requestedById: _sender, ...forHr } = params;
+    await tell(ctx, row, forHr, employee, { outcome: "statusUnknown", errorType }, now, "hrOnly");
+    return "parked";
+  }
   if (params.phase === "submit") {
     await db.navSubmission.updateMany({ where: submissionsOf(params), data: { status: "failed", errorType } });
   } else if (errorType === "FOLLOWUP_PLAN_NOT_FOUND") {
@@ -176,7 +184,7 @@ async function applyStatus(ctx: NavJobContext, params: NavJobParams, employee: P
 }
 
 /** Notices through the outbox, in each reader's language, rendered by the nav_result template. */
-async function tell(ctx: AppContext, row: Outbox | undefined, params: NavJobParams, employee: Person, what: { outcome: NavResultOutcome; errorType?: string; recipients?: NavRecipient[] }, now: Date): Promise<void> {
+async function tell(ctx: AppContext, row: Outbox | undefined, params: NavJobParams, employee: Person, what: { outcome: NavResultOutcome; errorType?: string; recipients?: NavRecipient[] }, now: Date, only?: "hrOnly"): Promise<void> {
   const recipients = what.recipients ?? params.recipients;
   const base = { outcome: what.outcome, planId: params.planId, version: params.version, employeeId: params.employeeId, recipients, ...(what.errorType ? { errorType: what.errorType } : {}) };
   const tag = `${params.planId}:v${params.version}:${recipients.join("+")}:${what.outcome}:${row?.id ?? "status"}`;
@@ -189,7 +197,7 @@ async function tell(ctx: AppContext, row: Outbox | undefined, params: NavJobPara
     await send(employee, "employee");
     return;
   }
-  if (what.outcome === "unavailable" || HR_ERROR_TYPES.includes(what.errorType ?? "")) {
+  if (only === "hrOnly" || what.outcome === "unavailable" || HR_ERROR_TYPES.includes(what.errorType ?? "")) {
     const hr = (await ctx.db.person.findMany({ where: { roles: { contains: "hr" } } })).filter((p) => isHrAdmin(p) && p.id !== params.requestedById);
     for (const person of hr) await send(person, "hr");
   }

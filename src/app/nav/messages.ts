@@ -93,8 +93,9 @@ const navResult: Template = async (env, params) => {
     const text = t(p.audience === "employee" ? "nav:result.employeeSent" : "nav:result.sent", vars);
     return { summary: text, blocks: [{ kind: "text", text, style: "success" }] };
   }
-  const head = t(p.outcome === "unavailable" ? "nav:result.unavailable" : "nav:result.refused", vars);
-  const why = errorText(t, p.outcome === "unavailable" ? "UNAVAILABLE" : (p.errorType ?? "OTHER"), p.audience === "hr" ? "hr" : "requester");
+  const head = t(p.outcome === "unavailable" ? "nav:result.unavailable" : p.outcome === "statusUnknown" ? "nav:result.statusUnknown" : "nav:result.refused", vars);
+  // After NAV accepted the plan the usual explanations ("nothing was sent") would be wrong: only the type is named.
+  const why = p.outcome === "statusUnknown" ? `(${p.errorType ?? "UNAVAILABLE"})` : errorText(t, p.outcome === "unavailable" ? "UNAVAILABLE" : (p.errorType ?? "OTHER"), p.audience === "hr" ? "hr" : "requester");
   const blocks: Block[] = [{ kind: "text", text: head, style: "warning" }, { kind: "text", text: why }];
   if (p.audience === "requester") blocks.push({ kind: "actions", buttons: [{ label: t("bot:buttons.planFor", { name: employee.name }), command: { type: "plan", employeeId: employee.id } }] });
   return { summary: head, blocks };
