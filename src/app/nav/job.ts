@@ -14,6 +14,7 @@ import type { LpsClient, LpsOutcome, NavApiErrorType, SendingStatus } from "../.
 import { buildNavDto, sendablePlan, type NavRecipient } from "./plan.js";
 import { NAV_SEND_KIND, type NavJobParams } from "./send.js";
 import { settlePlanSentToDoctor } from "./settle.js";
+import { dialectOf } from "../../db/client.js";
 
 const MAX_ATTEMPTS = 8;
 /** Sending-status checks after NAV accepted the plan (backoff to an hour: about a day in all). */
@@ -230,8 +231,10 @@ async function finish(
  * SQLite keeps an overwritten value in free space and in the write-ahead log until they are
  * reused; with secure_delete on (src/db/client.ts) the page is zeroed, and a checkpoint that
  * truncates the WAL drops its old copy. Best effort: a reader still using the WAL only delays it.
+ * PostgreSQL has neither: the old row version stays in the table until VACUUM reuses its space.
  */
 async function forgetFreedPages(ctx: AppContext): Promise<void> {
+  if (dialectOf(ctx.db) !== "sqlite") return;
   try {
     await ctx.db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   } catch (error) {
