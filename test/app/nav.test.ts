@@ -11,6 +11,8 @@ import { ConfigError, loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { requestNavSend } from "../../src/app/nav/send.js";
 import { MaskinportenClient } from "../../src/integrations/nav/maskinporten.js";
+import { LpsClient } from "../../src/integrations/nav/lps.js";
+import { runNavJobs } from "../../src/app/nav/job.js";
 import { createNotificationRenderer } from "../../src/app/notify/templates.js";
 import { payloadOf } from "../../src/app/notify/outbox.js";
 import { translator } from "../../src/i18n/index.js";
@@ -420,6 +422,29 @@ describe("retries and NAV's errors", () => {
     } finally {
       await opened.db.planVersion.update({ where: { id: plan.id }, data: { content: plan.content } });
     }
+  });
+
+  it("a request NAV does not answer in time is tried again later, and the plan is sent once", async () => {
+    const kari = await person("kari@firma.no");
+    const lise = await person("lise@firma.no");
+    // The job's own client with a short deadline; NAV (the fake) answers only after 1.5 s.
+    const lps = new LpsClient({ baseUrl: ctx.config.nav!.apiUrl, tokens: new MaskinportenClient({ config: ctx.config.nav! }), timeoutMs: 200 });
+    const accepted = fake.accepted.length;
+    fake.nextPost.push({ status: 504, body: { status: "GATEWAY_TIMEOUT", type: "GATEWAY_TIMEOUT", message: "too late" }, delayMs: 1500 });
+    const result = await requestNavSend(ctx, { employee: kari, requester: lise, actor: { personId: lise.id, label: "leader" }, nationalId: ID_OTHER, recipients: ["doctor"], today: new Date().toISOString().slice(0, 10) });
+    const now = new Date(Date.now() + 1000);
+    expect(await runNavJobs(ctx, lps, now)).toMatchObject({ retried: 1, sent: 0 });
+    const row = await opened.db.outbox.findUniqueOrThrow({ where: { idempotencyKey: result.outboxKey! } });
+    expect(row).toMatchObject({ status: "pending", attempts: 1 });
+    expect(row.lastError).toMatch(/no answer within 200 ms/);
+    expect(row.dueAt.getTime()).toBeGreaterThan(now.getTime());
+    // Not due yet: nothing is sent again.
+    expect(await runNavJobs(ctx, lps, now)).toMatchObject({ claimed: 0 });
+    expect(await runNavJobs(ctx, lps, new Date(now.getTime() + 2 * 60_000))).toMatchObject({ sent: 1 });
+    expect(fake.accepted.length).toBe(accepted + 1);
+    const submission = await opened.db.navSubmission.findFirstOrThrow({ where: { planId: result.sendable.plan.id, recipient: "doctor" } });
+    expect(submission.status).toBe("sent");
+    expect(await everythingStored()).not.toContain(ID_OTHER);
   });
 });
 

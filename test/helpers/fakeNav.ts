@@ -15,6 +15,8 @@ export const SCOPE = "nav:oppfolgingsplan/lps.write";
 export interface FakeResponse {
   status: number;
   body?: unknown;
+  /** Answer only after this long (a NAV that hangs: the client gives up first). */
+  delayMs?: number;
 }
 
 export interface ReceivedPlan {
@@ -166,6 +168,7 @@ export async function startFakeNav(dir: string, options: { consumerOrg?: string;
     if (!authorized) return send(res, 401, { status: "UNAUTHORIZED", type: "AUTHENTICATION_ERROR", message: "JWT is expired" });
     if (req.method === "POST" && pathname === "/api/v1/followupplan") {
       const scripted = fake.nextPost.shift();
+      if (scripted?.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
       if (scripted) return send(res, scripted.status, scripted.body);
       let dto: Record<string, unknown>;
       try {
