@@ -272,8 +272,10 @@ describe("from the chat", () => {
     expect(version.sentToNavAt).not.toBeNull();
     expect(version.sentToDoctorAt).not.toBeNull();
     const plan = await opened.db.plan.findUniqueOrThrow({ where: { id: planId } });
-    const settled = await opened.db.milestoneState.findUnique({ where: { caseId_milestoneId: { caseId: plan.caseId!, milestoneId: "no.plan_to_sykmelder" } } });
-    expect(settled?.state).toBe("done");
+    // Settled as a fact of the case (the milestone's rule names plan_sent_to_doctor), not by hand.
+    const { milestoneSettlement } = await import("../../src/app/settlement.js");
+    expect((await milestoneSettlement(opened.db, plan.caseId!, "no.plan_to_sykmelder")).settlement).toMatchObject({ by: "plan_sent_to_doctor", manual: false });
+    expect(await opened.db.outbox.count({ where: { caseId: plan.caseId!, milestoneId: "no.plan_to_sykmelder", status: "pending" } })).toBe(0);
     expect(await inboxText("lise@firma.no")).toMatch(/The plan for Anne Ansatt \(version 1\) has been delivered to NAV and the doctor/);
     expect(await inboxText("anne@firma.no")).toMatch(/Your follow-up plan \(version 1\) has been sent to NAV and the doctor/);
   });
@@ -433,14 +435,14 @@ describe("retries and NAV's errors", () => {
     fake.nextPost.push({ status: 504, body: { status: "GATEWAY_TIMEOUT", type: "GATEWAY_TIMEOUT", message: "too late" }, delayMs: 1500 });
     const result = await requestNavSend(ctx, { employee: kari, requester: lise, actor: { personId: lise.id, label: "leader" }, nationalId: ID_OTHER, recipients: ["doctor"], today: new Date().toISOString().slice(0, 10) });
     const now = new Date(Date.now() + 1000);
-    expect(await runNavJobs(ctx, lps, now)).toMatchObject({ retried: 1, sent: 0 });
+    expect(await runNavJobs({ ...ctx, caseChanged: services.caseChanged }, lps, now)).toMatchObject({ retried: 1, sent: 0 });
     const row = await opened.db.outbox.findUniqueOrThrow({ where: { idempotencyKey: result.outboxKey! } });
     expect(row).toMatchObject({ status: "pending", attempts: 1 });
     expect(row.lastError).toMatch(/no answer within 200 ms/);
     expect(row.dueAt.getTime()).toBeGreaterThan(now.getTime());
     // Not due yet: nothing is sent again.
-    expect(await runNavJobs(ctx, lps, now)).toMatchObject({ claimed: 0 });
-    expect(await runNavJobs(ctx, lps, new Date(now.getTime() + 2 * 60_000))).toMatchObject({ sent: 1 });
+    expect(await runNavJobs({ ...ctx, caseChanged: services.caseChanged }, lps, now)).toMatchObject({ claimed: 0 });
+    expect(await runNavJobs({ ...ctx, caseChanged: services.caseChanged }, lps, new Date(now.getTime() + 2 * 60_000))).toMatchObject({ sent: 1 });
     expect(fake.accepted.length).toBe(accepted + 1);
     const submission = await opened.db.navSubmission.findFirstOrThrow({ where: { planId: result.sendable.plan.id, recipient: "doctor" } });
     expect(submission.status).toBe("sent");
