@@ -1,13 +1,57 @@
-// Who may see what. The plan belongs to the employee; their leader (and a
-// substitute covering for the leader) and HR admins may read it; the ARR team
-// only ever sees the consented summary. Everyone else gets a refusal that says
-// nothing about whether a case exists.
+// Who may do what with someone's case. The plan belongs to the employee; their leader
+// (and a substitute covering for the leader) and HR admins may read it and work on the
+// leader's side; the ARR team only ever sees the consented summary; colleagues and
+// strangers nothing. The rule for every command that acts on a case is one row of
+// CASE_PERMISSIONS below, and every channel, job and view asks `authorize`, where the
+// command is executed. A refusal says the same whether or not the person or case exists.
 import type { Db } from "../db/client.js";
 import type { Person } from "../generated/prisma/client.js";
-import { activeSubstitutes, isHrAdmin } from "./people.js";
+import { activeSubstitutes, isArrMember, isHrAdmin } from "./people.js";
 import { UserError } from "./errors.js";
 
-export type Relation = "self" | "leader" | "substitute" | "hr" | "none";
+/** How a person relates to an employee's case, strongest first. */
+export const RELATIONS = ["self", "leader", "substitute", "hr", "arr", "peer", "stranger"] as const;
+export type Relation = (typeof RELATIONS)[number];
+/** Relations that may see the case at all (the ARR team sees only the consented summary, elsewhere). */
+export type CaseRelation = Extract<Relation, "self" | "leader" | "substitute" | "hr">;
+
+/**
+ * Every command that acts on a case, and the relations that may execute it. Commands
+ * that have no target (report, consent, absence change) always act on the person's own
+ * case; they are listed so the table is the whole truth.
+ */
+export const CASE_PERMISSIONS = {
+  /** Read the plan and case (chat "plan", the tab, the PDF). */
+  "plan.read": ["self", "leader", "substitute", "hr"],
+  /** Start one of the employee's own dialogues (follow-up, contact preferences). */
+  "dialogue.employee": ["self"],
+  /** Start a leader-side dialogue about the employee (leader's follow-up, measures, evaluation, plan not needed). */
+  "dialogue.leader": ["leader", "substitute", "hr"],
+  /** Mark a statutory milestone done, snoozed or not needed. */
+  "milestone.set": ["leader", "substitute", "hr"],
+  /** Update a measure the employee owns (done, postpone, not relevant). */
+  "measure.employeeOwned": ["self", "leader", "substitute", "hr"],
+  /** Update a measure owned by the leader, HR, occupational health, NAV or the ARR team. */
+  "measure.otherOwned": ["leader", "substitute", "hr"],
+  /** Confirm a pending plan version: only the employee says the plan is agreed. */
+  "plan.confirm": ["self"],
+  /** Record what she disagrees with (or open the dialogue to write it): only the employee. */
+  "plan.disagree": ["self"],
+  /** "Who has seen my plan?": the reads of her case by others. */
+  "audit.own": ["self"],
+  /** Export the audit log of a case (cli audit export). */
+  "audit.export": ["hr"],
+  /** Report sickness, change a period, give or withdraw the ARR consent: one's own case only. */
+  "report": ["self"],
+  "absence.change": ["self"],
+  "consent": ["self"],
+} as const satisfies Record<string, readonly Relation[]>;
+export type CaseAction = keyof typeof CASE_PERMISSIONS;
+export const CASE_ACTIONS = Object.keys(CASE_PERMISSIONS) as CaseAction[];
+
+export function mayExecute(action: CaseAction, relation: Relation): boolean {
+  return (CASE_PERMISSIONS[action] as readonly Relation[]).includes(relation);
+}
 
 /** How `viewer` relates to `employee` on `date` (the strongest relation wins). */
 export async function relationTo(db: Db, viewer: Person, employee: Person, date: string): Promise<Relation> {
@@ -18,15 +62,32 @@ export async function relationTo(db: Db, viewer: Person, employee: Person, date:
     if (subs.some((s) => s.id === viewer.id)) return "substitute";
   }
   if (isHrAdmin(viewer)) return "hr";
-  return "none";
+  if (isArrMember(viewer)) return "arr";
+  if (employee.leaderId && viewer.leaderId === employee.leaderId) return "peer";
+  return "stranger";
 }
 
-/** Throws the same refusal for "no such person" and "not yours", so nothing leaks. */
-export async function requireCaseAccess(db: Db, viewer: Person, employee: Person | null, date: string): Promise<Exclude<Relation, "none">> {
-  if (!employee) throw new UserError("common:errors.forbidden");
+/**
+ * Checks `action` for `viewer` on `employee`'s case and returns the relation. Throws one
+ * refusal per action, the same for "no such person or case" and "not yours", so nothing leaks.
+ */
+export async function authorize(db: Db, viewer: Person, employee: Person | null | undefined, action: CaseAction, date: string): Promise<Relation> {
+  if (!employee) throw refusal(action);
   const relation = await relationTo(db, viewer, employee, date);
-  if (relation === "none") throw new UserError("common:errors.forbidden");
+  if (!mayExecute(action, relation)) throw refusal(action);
   return relation;
+}
+
+/** The refusal for an action: "you do not have access", and who may do it (no word about the case). */
+export function refusal(action: CaseAction): UserError {
+  // One text for both measure rows: which one applied would tell who owns the measure.
+  const reason = action.startsWith("measure.") ? "measure" : action;
+  return new UserError("common:errors.forbidden", {}, [{ key: `access:refused.${reason}` }]);
+}
+
+/** Reading the case (kept for the views that only read). */
+export async function requireCaseAccess(db: Db, viewer: Person, employee: Person | null, date: string): Promise<CaseRelation> {
+  return (await authorize(db, viewer, employee, "plan.read", date)) as CaseRelation;
 }
 
 /**

@@ -248,7 +248,8 @@ async function seed(ctx: AppContext, locale: Locale, t: Translate): Promise<Cast
   const lina = await person("lina");
   const per = await person("per");
   const hanne = await person("hanne", { roles: "hr" });
-  const arne = await person("arne", { roles: "arr" });
+  // Per is "another leader": he leads Arne, so he may cover for Lina (a substitute must be a leader or HR).
+  const arne = await person("arne", { roles: "arr", leaderId: per.id });
   const ola = await person("ola", { leaderId: lina.id });
   // The ARR channel (the console's local workspace) speaks the demo's language too.
   const local = await ensureWorkspace(ctx.db, "local", "local");

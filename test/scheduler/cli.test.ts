@@ -44,6 +44,7 @@ describe("scheduler CLI", { timeout: 180_000 }, () => {
         "email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles",
         "leder@firma.no,Lise Leder,,en,NO,Europe/Oslo,,,",
         "vikar@firma.no,Vidar Vikar,,en,NO,Europe/Oslo,,,",
+        "team@firma.no,Tina Team,vikar@firma.no,en,NO,Europe/Oslo,,,",
         "ansatt@firma.no,Anne Ansatt,leder@firma.no,en,NO,Europe/Oslo,,,",
         "hr@firma.no,Hege HR,,en,NO,Europe/Oslo,,,hr",
       ].join("\n"),
@@ -92,6 +93,9 @@ describe("scheduler CLI", { timeout: 180_000 }, () => {
       const refused = await runCli(args, { env });
       expect(refused.code, args.join(" ")).toBe(2);
     }
+    // The employee on sick leave, one of Lise's own team: refused with the reason (issue 10).
+    const sick = await runCli(["directory", "substitute", "--leader", "leder@firma.no", "--substitute", "ansatt@firma.no", "--from", "2026-01-26"], { env });
+    expect([sick.code, sick.stderr]).toEqual([2, expect.stringMatching(/ansatt@firma.no is on your team and can't be your substitute/)]);
     const covered = await runCli(["directory", "substitute", "--leader", "leder@firma.no", "--substitute", "vikar@firma.no", "--from", "2026-01-26", "--until", "2026-01-30"], { env });
     expect(covered.code).toBe(0);
     expect(covered.stdout).toMatch(/vikar@firma.no covers for leder@firma.no from 2026-01-26 until 2026-01-30/);

@@ -18,6 +18,7 @@ describe("a substitute leader", () => {
     const w = world;
     const lina = await w.person("lina", { locale: "nb" });
     const per = await w.person("per");
+    await w.person("kari", { leaderId: per.id }); // Per leads a team of his own: he may cover
     const ola = await w.person("ola", { leaderId: lina.id, slackUserId: null });
     await w.act(ola, { type: "report.submit", start: "2026-01-05", end: null, grade: 100, document: "sykmelding" });
     await w.advanceTo(oslo("2026-01-23", "10:00"));
@@ -60,5 +61,39 @@ describe("a substitute leader", () => {
     expect(textOf(await w.act(ola, { type: "text", text: "substitute lina@firma.test" }))).toMatch(/no employees/);
     expect(textOf(await w.act(lina, { type: "text", text: "substitute end" }))).toMatch(/no substitute/);
     expect(await w.tmp.db.leaderSubstitution.count()).toBe(0);
+  });
+
+  it("refuses a sick employee, a member of the leader's own team, and someone who is neither leader nor HR, in chat and the CLI path alike", async () => {
+    world = await createWorld(oslo("2026-01-05", "09:00"));
+    const w = world;
+    const lina = await w.person("lina");
+    const ola = await w.person("ola", { leaderId: lina.id });
+    const siri = await w.person("siri", { leaderId: lina.id }); // on Lina's team, and a leader herself
+    await w.person("tor", { leaderId: siri.id });
+    const per = await w.person("per"); // a leader, but on sick leave
+    await w.person("kari", { leaderId: per.id });
+    await w.person("nils"); // neither leader nor HR
+    const hege = await w.person("hege", { roles: "hr" });
+    await w.act(per, { type: "report.submit", start: "2026-01-05", end: null, grade: 100, document: "sykmelding" });
+    const sent = w.slack.sent.length;
+
+    // Before the fix each of these became a substitution that showed the team's cases.
+    expect(textOf(await w.act(lina, { type: "text", text: "substitute per@firma.test" }))).toMatch(/Per is not available as a substitute/);
+    expect(textOf(await w.act(lina, { type: "text", text: "substitute siri@firma.test" }))).toMatch(/Siri is on your team and can't be your substitute/);
+    expect(textOf(await w.act(lina, { type: "text", text: "substitute ola@firma.test" }))).toMatch(/Ola is on your team/);
+    expect(textOf(await w.act(lina, { type: "text", text: "substitute nils@firma.test" }))).toMatch(/Nils can't be a substitute: a substitute must be a leader or work in HR/);
+    expect(await w.tmp.db.leaderSubstitution.count()).toBe(0);
+    expect(await w.tmp.db.outbox.count({ where: { kind: { in: ["substitute_notice", "substitute_hr_notice"] } } })).toBe(0);
+    // Nobody was told anything.
+    expect(w.slack.sent.slice(sent).filter((s) => /substitute/i.test(s.summary))).toEqual([]);
+
+    // HR may cover, and the other HR admins are told who was named (HR itself is the substitute here: nobody else to tell).
+    const ingrid = await w.person("ingrid", { roles: "hr" });
+    expect(textOf(await w.act(lina, { type: "text", text: "substitute hege@firma.test until 2026-01-16" }))).toMatch(/Hege covers for you/);
+    await w.advanceTo(oslo("2026-01-05", "10:00"));
+    const toHr = w.slack.sent.filter((s) => s.personId === ingrid.id && /has named Hege/.test(s.summary));
+    expect(toHr).toHaveLength(1);
+    expect(toHr[0]!.summary).toMatch(/Lina has named Hege \(hege@firma.test\) substitute from .* until .*16.*2026/);
+    expect(w.slack.sent.filter((s) => s.personId === hege.id && /has named Hege/.test(s.summary))).toEqual([]);
   });
 });

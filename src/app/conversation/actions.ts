@@ -7,7 +7,7 @@ import { applyMeasureAction } from "../../domain/plan/measures.js";
 import { MILESTONE_IDS, milestoneTitleKey, type MilestoneId } from "../../domain/milestones/index.js";
 import { addDays } from "../../domain/time/localDate.js";
 import { parsePlanContent } from "../../domain/plan/model.js";
-import { actorFor, relationTo, requireCaseAccess } from "../access.js";
+import { actorFor, authorize, refusal } from "../access.js";
 import { audit } from "../audit.js";
 import { UserError } from "../errors.js";
 import { hasConsent, setConsent } from "../consents.js";
@@ -28,8 +28,8 @@ export async function milestoneCommand(turn: Turn, cmd: Extract<Command, { type:
   const { db } = turn.ctx;
   const sickCase = await db.sickCase.findUnique({ where: { id: cmd.caseId } });
   const employee = sickCase ? await db.person.findUnique({ where: { id: sickCase.personId } }) : null;
-  const relation = await requireCaseAccess(db, turn.person, employee, turn.today);
-  if (relation === "self" || !(MILESTONE_IDS as readonly string[]).includes(cmd.milestoneId)) throw new UserError("common:errors.forbidden");
+  const relation = await authorize(db, turn.person, employee, "milestone.set", turn.today);
+  if (!(MILESTONE_IDS as readonly string[]).includes(cmd.milestoneId)) throw refusal("milestone.set");
   const title = turn.t(milestoneTitleKey(cmd.milestoneId as MilestoneId));
   if (cmd.action === "open_not_needed") return start({ employee: employee!, role: "leader" }, "plan_not_needed");
 
@@ -58,12 +58,10 @@ export async function measureCommand(turn: Turn, cmd: Extract<Command, { type: "
   const { db } = turn.ctx;
   const row = await db.measure.findUnique({ where: { id: cmd.measureId }, include: { plan: true } });
   const employee = row ? await db.person.findUnique({ where: { id: row.plan.employeeId } }) : null;
-  if (!row || !employee) throw new UserError("common:errors.forbidden");
-  const relation = await relationTo(db, turn.person, employee, turn.today);
   // The employee updates their own measures; the leader side (leader, substitute, HR) any measure,
   // since it follows up those owned by occupational health, NAV or the ARR team too.
-  const mayAct = relation === "self" ? row.owner === "employee" : relation !== "none";
-  if (!mayAct) throw new UserError("common:errors.forbidden");
+  const relation = await authorize(db, turn.person, employee, row?.owner === "employee" ? "measure.employeeOwned" : "measure.otherOwned", turn.today);
+  if (!row) throw refusal("measure.otherOwned");
   const content = await workingContent(db, row.plan);
   const current = content.measures.find((m) => m.id === row.key);
   const target = cmd.action === "postpone" ? "agreed" : cmd.action;
@@ -88,8 +86,9 @@ export async function reviewCommand(turn: Turn, cmd: Extract<Command, { type: "p
   const { db } = turn.ctx;
   const plan = await db.plan.findUnique({ where: { id: cmd.planId } });
   const employee = plan ? await db.person.findUnique({ where: { id: plan.employeeId } }) : null;
-  const relation = await requireCaseAccess(db, turn.person, employee, turn.today);
-  const by = relation === "self" ? "employee" : "leader";
+  // Only the employee confirms or disagrees: the leader side can never speak in her name.
+  const relation = await authorize(db, turn.person, employee, cmd.action === "confirm" ? "plan.confirm" : "plan.disagree", turn.today);
+  const by = "employee" as const;
   if (cmd.action === "disagree" && !cmd.comment?.trim()) {
     // Ask what they disagree with; the answer comes back as a review with a comment.
     return start({ employee: employee!, role: "employee" }, "plan_disagreement");

@@ -18,6 +18,7 @@ import { leadersOf, isHrAdmin } from "../people.js";
 import { addAnswersToDraft, planFor, proposeVersion, reviewVersion, workingContent } from "../plans.js";
 import { afterReview } from "./actions.js";
 import { UserError } from "../errors.js";
+import { actorFor, authorize } from "../access.js";
 import { latestCompleted, type SessionRow } from "./sessions.js";
 import type { Turn } from "./conversation.js";
 import { date, nextMilestone } from "./views.js";
@@ -149,8 +150,10 @@ async function disagreementCompleted(turn: Turn, state: SessionState, employee: 
   const { db } = turn.ctx;
   const plan = await db.plan.findFirst({ where: { employeeId: employee.id, latestVersion: { gt: 0 } }, orderBy: { updatedAt: "desc" } });
   if (!plan) throw new UserError("plan:errors.versionNotFound", { version: 1 });
+  // Checked again where it is executed: a session about someone else never speaks in her name.
+  const relation = await authorize(db, turn.person, employee, "plan.disagree", turn.today);
   const comment = String(answer(state, "comment") ?? "").trim();
-  const actor = { personId: turn.person.id, label: "employee" };
+  const actor = actorFor(turn.person, relation);
   const { version } = await reviewVersion(db, plan, plan.latestVersion, { action: "disagree", comment }, "employee", actor, turn.today, turn.now);
   await afterReview(turn, plan.id, employee, version.version, "disagree");
   return [note(turn.t("bot:plan.disagreementRecorded", { version: version.version }), "success")];
@@ -159,7 +162,9 @@ async function disagreementCompleted(turn: Turn, state: SessionState, employee: 
 async function planDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueDefinition, state: SessionState, employee: Person): Promise<Message[]> {
   const { db } = turn.ctx;
   const role: PlanRole = def.audience;
-  const actor = { personId: turn.person.id, label: role === "employee" ? "employee" : employee.leaderId === turn.person.id ? "leader" : isHrAdmin(turn.person) ? "hr" : "substitute" };
+  // The relation may have changed since the dialogue started (a substitution ended): ask again.
+  const relation = await authorize(db, turn.person, employee, role === "employee" ? "dialogue.employee" : "dialogue.leader", turn.today);
+  const actor = actorFor(turn.person, relation);
   const sickCase = row.caseId ? await db.sickCase.findUnique({ where: { id: row.caseId } }) : null;
   let plan = await planFor(db, employee, sickCase);
   const snapshots = snapshotAnswers(def, state, { t: turn.t, locale: turn.locale, answeredBy: role });

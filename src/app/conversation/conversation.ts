@@ -25,10 +25,11 @@ import { onDialogueCompleted, startContextFor, submitReport, type DialogueSubjec
 import { statusMessage } from "./status.js";
 import { planCommand } from "./planCommand.js";
 import { consentCommand, milestoneCommand, measureCommand, reviewCommand } from "./actions.js";
-import { requireCaseAccess } from "../access.js";
+import { authorize } from "../access.js";
 import { substituteCommand } from "../reminders/substitutes.js";
 import { workspaceLanguageCommand } from "./workspaceLanguage.js";
 import { navSendCommand } from "../nav/chat.js";
+import { readersCommand } from "./readers.js";
 
 /** Text longer than this is refused before anything else looks at it. */
 export const MAX_TEXT = 4000;
@@ -94,7 +95,7 @@ export class Conversation {
 
   /** Re-plans reminders for whoever the command may have changed (cheap when nothing changed). */
   private async replan(turn: Turn, command: Command): Promise<void> {
-    if (!this.options.caseChanged || command.type === "help" || command.type === "status") return;
+    if (!this.options.caseChanged || command.type === "help" || command.type === "status" || command.type === "plan.readers") return;
     const touched = new Set([turn.person.id]);
     if (command.type === "plan" && command.employeeId) touched.add(command.employeeId);
     if (command.type === "dialogue.start" && command.employeeId) touched.add(command.employeeId);
@@ -156,6 +157,8 @@ export class Conversation {
         return consentCommand(turn, command.granted);
       case "nav.send":
         return navSendCommand(turn, command);
+      case "plan.readers":
+        return readersCommand(turn, command.employeeId);
       case "dialogue.start":
         return this.startNamed(turn, command.dialogueId, command.employeeId);
       case "text":
@@ -203,14 +206,11 @@ export class Conversation {
   private async startNamed(turn: Turn, dialogueId: string, employeeId: string | undefined): Promise<Message[]> {
     const def = getDialogue(dialogueId);
     if (!def) throw new UserError("common:errors.unknownCommand");
-    if (!employeeId || employeeId === turn.person.id) {
-      if (def.audience !== "employee") throw new UserError("common:errors.forbidden");
-      return this.startDialogue(turn, def.id as DialogueId, { employee: turn.person, role: "employee" });
-    }
-    const employee = await turn.ctx.db.person.findUnique({ where: { id: employeeId } });
-    const relation = await requireCaseAccess(turn.ctx.db, turn.person, employee, turn.today);
-    if (relation === "self" || def.audience !== "leader") throw new UserError("common:errors.forbidden");
-    return this.startDialogue(turn, def.id as DialogueId, { employee: employee!, role: "leader" });
+    // The employee's dialogues are hers alone; the leader's are about someone one leads.
+    const action = def.audience === "employee" ? "dialogue.employee" : "dialogue.leader";
+    const employee = !employeeId || employeeId === turn.person.id ? turn.person : await turn.ctx.db.person.findUnique({ where: { id: employeeId } });
+    await authorize(turn.ctx.db, turn.person, employee, action, turn.today);
+    return this.startDialogue(turn, def.id as DialogueId, { employee: employee!, role: def.audience });
   }
 
   /** Starts a dialogue, or resumes the person's unfinished one about the same subject. */

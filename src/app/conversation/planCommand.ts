@@ -13,6 +13,7 @@ import { currentCaseRow } from "./completion.js";
 import { planVersionMessage } from "./planMessages.js";
 import { navOfferBlocks } from "../nav/messages.js";
 import { MAY_SEND } from "../nav/send.js";
+import { readersButton } from "./readers.js";
 
 export type StartDialogue = (subject: DialogueSubject, dialogueId: DialogueId) => Promise<Message[]>;
 
@@ -67,7 +68,10 @@ async function ownPlan(turn: Turn, start: StartDialogue): Promise<Message[]> {
   const plan = await planFor(db, turn.person, current?.row ?? null);
   const latest = await latestVersion(db, plan);
   // A version waiting for me comes first: the plan is not agreed until I say so.
-  if (latest && latest.reviewStatus === "pending") return [await planVersionMessage(turn, turn.person, plan.id, latest.version, "employee")];
+  if (latest && latest.reviewStatus === "pending") {
+    const message = await planVersionMessage(turn, turn.person, plan.id, latest.version, "employee");
+    return [{ ...message, blocks: [...message.blocks, { kind: "actions", buttons: [readersButton(turn)] }] }];
+  }
   const done = await latestCompleted(db, "employee_followup", turn.person.id);
   if (latest && done && done.caseId === (current?.row.id ?? null)) {
     return [
@@ -76,7 +80,7 @@ async function ownPlan(turn: Turn, start: StartDialogue): Promise<Message[]> {
         summary: turn.t("bot:plan.updateHint"),
         blocks: [
           { kind: "text", text: turn.t("bot:plan.updateHint") },
-          { kind: "actions", buttons: [{ label: turn.t("bot:buttons.updateMyPart"), command: { type: "dialogue.start", dialogueId: "employee_followup" } }] },
+          { kind: "actions", buttons: [{ label: turn.t("bot:buttons.updateMyPart"), command: { type: "dialogue.start", dialogueId: "employee_followup" } }, readersButton(turn)] },
         ],
       },
     ];

@@ -2,7 +2,7 @@
 // team's open cases; for HR every open case.
 import type { Message, Block } from "../../domain/messages/model.js";
 import type { Person } from "../../generated/prisma/client.js";
-import { teamOf } from "../access.js";
+import { actorFor, relationTo, teamOf } from "../access.js";
 import { currentCase, readCases } from "../cases.js";
 import { isHrAdmin } from "../people.js";
 import { latestVersion } from "../plans.js";
@@ -52,7 +52,10 @@ export async function openCases(turn: Turn, people: Person[], label: string): Pr
     if (!current || !current.row.open) continue;
     const next = nextMilestone(current.result, await settlementFactsOfCase(turn.ctx.db, current.row.id, employee.timeZone));
     out.push({ employee, result: current.result, caseId: current.row.id, ...(next ? { next } : {}) });
-    await audit(turn.ctx.db, { actor: { personId: turn.person.id, label }, subjectId: employee.id, action: "read", entity: "case", entityId: current.row.id, detail: { op: "status" } });
+    // The label the employee will see in "who has seen my case": the actual relation (a substitute is not the leader).
+    const relation = await relationTo(turn.ctx.db, turn.person, employee, turn.today);
+    const actor = relation === "leader" || relation === "substitute" || relation === "hr" ? actorFor(turn.person, relation) : { personId: turn.person.id, label };
+    await audit(turn.ctx.db, { actor, subjectId: employee.id, action: "read", entity: "case", entityId: current.row.id, detail: { op: "status" } });
   }
   return out;
 }

@@ -104,6 +104,13 @@ export const CORE_TEMPLATES: Readonly<Record<string, Template>> = {
     const text = env.t("bot:notice.planNotNeeded", { name: employee.name, leader: leader?.name ?? "", reason: content.exception ? env.t(`plan:exception.reason.${content.exception.reason}`) : "" });
     return { summary: text, blocks: [{ kind: "text", text }, ...(content.exception?.text ? [{ kind: "text" as const, text: content.exception.text, style: "muted" as const }] : [])] };
   },
+  async substitute_hr_notice(env, params) {
+    const row = await env.ctx.db.leaderSubstitution.findUnique({ where: { id: str(params.substitutionId) }, include: { leader: true, substitute: true } });
+    if (!row || row.endedAt) return null; // ended before HR heard of it: nothing to say
+    const until = row.untilDate ? date(env, row.untilDate) : env.t("reminders:substitute.openEnd");
+    const text = env.t("reminders:substitute.hrNotice", { leader: row.leader.name, substitute: `${row.substitute.name} (${row.substitute.email})`, from: date(env, row.fromDate), until });
+    return { summary: text, blocks: [{ kind: "text", text }] };
+  },
   async arr_summary(env, params) {
     const plan = await env.ctx.db.plan.findUnique({ where: { id: str(params.planId) } });
     const employee = plan ? await personById(env, plan.employeeId) : null;

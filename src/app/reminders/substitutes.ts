@@ -9,7 +9,8 @@ import type { LeaderSubstitution, Person } from "../../generated/prisma/client.j
 import type { Db } from "../../db/client.js";
 import type { AppContext } from "../context.js";
 import { enqueue } from "../notify/outbox.js";
-import { findPersonByEmail } from "../people.js";
+import { findPersonByEmail, isHrAdmin } from "../people.js";
+import { currentCase, syncCases } from "../cases.js";
 import type { Turn } from "../conversation/conversation.js";
 
 let vocabulary: SubstituteVocabulary | undefined;
@@ -25,6 +26,24 @@ export function substituteVocabulary(): SubstituteVocabulary {
   }
   vocabulary = sets;
   return sets;
+}
+
+export type SubstituteProblem = "self" | "teamMember" | "hasOpenCase" | "notLeaderOrHr";
+
+/**
+ * Why `candidate` may not cover for `leader`, or null when they may. A substitute sees the
+ * team's sick cases and gets their nudges, so it must be a leader or HR, never one of the
+ * leader's own team (they would read their colleagues' cases), and never someone who is on
+ * sick leave themselves. Chat and `cli directory substitute` both ask here.
+ */
+export async function substituteProblem(db: Db, leader: Person, candidate: Person, today: IsoDate): Promise<SubstituteProblem | null> {
+  if (candidate.id === leader.id) return "self";
+  if (candidate.leaderId === leader.id) return "teamMember";
+  const current = currentCase(await syncCases(db, candidate, today));
+  if (current?.row.open) return "hasOpenCase";
+  const leads = await db.person.count({ where: { leaderId: candidate.id } });
+  if (leads === 0 && !isHrAdmin(candidate)) return "notLeaderOrHr";
+  return null;
 }
 
 /**
@@ -61,6 +80,17 @@ export async function afterSubstituteChange(ctx: AppContext, caseChanged: ((pers
       payload: { template: "substitute_notice", params: { substitutionId: substitution.id } },
       dueAt: ctx.clock(),
     });
+    // HR is told who was named: the substitute reads the team's sick cases meanwhile.
+    const hrs = (await ctx.db.person.findMany({ where: { roles: { contains: "hr" } } })).filter((p) => isHrAdmin(p) && p.id !== substitution.substituteId);
+    for (const hr of hrs) {
+      await enqueue(ctx.db, {
+        key: `substitute-hr:${substitution.id}:${substitution.untilDate ?? "open"}:${hr.id}`,
+        kind: "substitute_hr_notice",
+        recipientId: hr.id,
+        payload: { template: "substitute_hr_notice", params: { substitutionId: substitution.id } },
+        dueAt: ctx.clock(),
+      });
+    }
   }
   if (!caseChanged) return;
   const team = await ctx.db.person.findMany({ where: { leaderId: leader.id }, select: { id: true } });
@@ -90,8 +120,9 @@ export async function substituteCommand(turn: Turn, raw: string): Promise<Messag
   }
   const substitute = await findPersonByEmail(db, request.email);
   if (!substitute) return [note(t("reminders:substitute.unknown", { email: request.email }), "warning")];
-  if (substitute.id === turn.person.id) return [note(t("reminders:substitute.self"), "warning")];
   if (request.until !== null && request.until < turn.today) return [note(t("reminders:substitute.past", { date: formatDate(request.until, turn.locale) }), "warning")];
+  const problem = await substituteProblem(db, turn.person, substitute, turn.today);
+  if (problem) return [note(t(`reminders:substitute.refused.${problem}`, { name: substitute.name }), "warning")];
   const row = await setSubstitute(db, turn.person, substitute, turn.today, request.until);
   await afterSubstituteChange(turn.ctx, turn.caseChanged, turn.person, row);
   const until = request.until ? formatDate(request.until, turn.locale) : t("reminders:substitute.openEnd");

@@ -97,6 +97,13 @@ export function registerSubstitute(directory: Command, runtime: CliRuntime): voi
       const leader = await requirePersonByEmail(app.db, options.leader);
       const substitute = options.substitute ? await requirePersonByEmail(app.db, options.substitute) : undefined;
       if (substitute && substitute.id === leader.id) throw new CliUsageError(t("reminders:cli.substitute.same"));
+      if (substitute && !options.end) {
+        const { substituteProblem } = await import("../../app/reminders/substitutes.js");
+        const { UserError } = await import("../../app/errors.js");
+        const { localDateOf } = await import("../../domain/time/zone.js");
+        const problem = await substituteProblem(app.db, leader, substitute, localDateOf(app.clock(), leader.timeZone));
+        if (problem) throw new UserError(`reminders:substitute.refused.${problem}`, { name: substitute.email });
+      }
       // The team is re-planned by the scheduler's next tick, which sees the change in the
       // database (as after `absence add`): a tick may run in simulated time (`tick --now`).
       if (options.end) {

@@ -86,14 +86,15 @@ export function confirmationProblems(content: PlanContent, today: IsoDate): Plan
 }
 
 /**
- * The confirmed content: proposals become agreed measures. The employee confirms; the
- * leader only when the plan records that the employee did not take part in it.
+ * The confirmed content: proposals become agreed measures. Only the employee confirms
+ * (src/app/access.ts, "plan.confirm"); a plan she did not take part in stays pending
+ * until she reviews it, and the leader settles the milestone by marking it done.
  */
 export function confirmVersion(
   content: PlanContent,
   context: { by: PlanRole; today: IsoDate },
 ): Result<PlanContent, PlanProblem[]> {
-  if (context.by !== "employee" && content.employeeHasContributedToPlan !== false) {
+  if (context.by !== "employee") {
     return fail([roleProblem("plan:errors.onlyEmployeeConfirms", "employeeHasContributedToPlan")]);
   }
   const problems = confirmationProblems(content, context.today);

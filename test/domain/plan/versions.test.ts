@@ -150,14 +150,15 @@ describe("confirmVersion", () => {
     expect(confirmationProblems(plan, TODAY).map((p) => p.code)).toEqual(["needs_help_requires_send_to_nav"]);
   });
 
-  it("lets the leader confirm only a plan the employee did not take part in", () => {
+  it("never lets the leader confirm, not even a plan the employee did not take part in (issue 10)", () => {
     expect(confirmVersion(jointPlan(), { by: "leader", today: TODAY })).toMatchObject({ ok: false, error: [{ code: "not_allowed_for_role" }] });
     const without = {
       ...jointPlan(),
       employeeHasContributedToPlan: false,
       employeeHasNotContributedToPlanDescription: { leader: "Ikke tilgjengelig." },
     };
-    expect(confirmVersion(without, { by: "leader", today: TODAY }).ok).toBe(true);
+    expect(confirmVersion(without, { by: "leader", today: TODAY })).toMatchObject({ ok: false, error: [{ code: "not_allowed_for_role" }] });
+    expect(confirmVersion(without, { by: "employee", today: TODAY }).ok).toBe(true);
   });
 });
 
