@@ -8,6 +8,7 @@ import type { Db } from "../db/client.js";
 import type { Person } from "../generated/prisma/client.js";
 import { activeSubstitutes, isArrMember, isHrAdmin } from "./people.js";
 import { UserError } from "./errors.js";
+import type { DialogueId } from "../domain/dialogue/definitions/index.js";
 
 /** How a person relates to an employee's case, strongest first. */
 export const RELATIONS = ["self", "leader", "substitute", "hr", "arr", "peer", "stranger"] as const;
@@ -48,6 +49,19 @@ export const CASE_PERMISSIONS = {
 } as const satisfies Record<string, readonly Relation[]>;
 export type CaseAction = keyof typeof CASE_PERMISSIONS;
 export const CASE_ACTIONS = Object.keys(CASE_PERMISSIONS) as CaseAction[];
+
+/** The permission a dialogue about a case needs (started by a button or from a plan view). */
+export const DIALOGUE_ACTIONS = {
+  report_sickness: "report",
+  change_absence: "absence.change",
+  contact_preferences: "dialogue.employee",
+  employee_followup: "dialogue.employee",
+  plan_disagreement: "plan.disagree",
+  leader_followup: "dialogue.leader",
+  measures: "dialogue.leader",
+  evaluation: "dialogue.leader",
+  plan_not_needed: "dialogue.leader",
+} as const satisfies Record<DialogueId, CaseAction>;
 
 export function mayExecute(action: CaseAction, relation: Relation): boolean {
   return (CASE_PERMISSIONS[action] as readonly Relation[]).includes(relation);

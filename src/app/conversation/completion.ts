@@ -18,7 +18,8 @@ import { leadersOf, isHrAdmin } from "../people.js";
 import { addAnswersToDraft, planFor, proposeVersion, reviewVersion, workingContent } from "../plans.js";
 import { afterReview } from "./actions.js";
 import { UserError } from "../errors.js";
-import { actorFor, authorize } from "../access.js";
+import { actorFor, authorize, DIALOGUE_ACTIONS } from "../access.js";
+import type { DialogueId } from "../../domain/dialogue/definitions/index.js";
 import { latestCompleted, type SessionRow } from "./sessions.js";
 import type { Turn } from "./conversation.js";
 import { date, nextMilestone } from "./views.js";
@@ -163,7 +164,7 @@ async function planDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueD
   const { db } = turn.ctx;
   const role: PlanRole = def.audience;
   // The relation may have changed since the dialogue started (a substitution ended): ask again.
-  const relation = await authorize(db, turn.person, employee, role === "employee" ? "dialogue.employee" : "dialogue.leader", turn.today);
+  const relation = await authorize(db, turn.person, employee, DIALOGUE_ACTIONS[def.id as DialogueId], turn.today);
   const actor = actorFor(turn.person, relation);
   const sickCase = row.caseId ? await db.sickCase.findUnique({ where: { id: row.caseId } }) : null;
   let plan = await planFor(db, employee, sickCase);

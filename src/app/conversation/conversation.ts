@@ -25,7 +25,7 @@ import { onDialogueCompleted, startContextFor, submitReport, type DialogueSubjec
 import { statusMessage } from "./status.js";
 import { planCommand } from "./planCommand.js";
 import { consentCommand, milestoneCommand, measureCommand, reviewCommand } from "./actions.js";
-import { authorize } from "../access.js";
+import { authorize, DIALOGUE_ACTIONS } from "../access.js";
 import { substituteCommand } from "../reminders/substitutes.js";
 import { workspaceLanguageCommand } from "./workspaceLanguage.js";
 import { navSendCommand } from "../nav/chat.js";
@@ -207,7 +207,7 @@ export class Conversation {
     const def = getDialogue(dialogueId);
     if (!def) throw new UserError("common:errors.unknownCommand");
     // The employee's dialogues are hers alone; the leader's are about someone one leads.
-    const action = def.audience === "employee" ? "dialogue.employee" : "dialogue.leader";
+    const action = DIALOGUE_ACTIONS[def.id as DialogueId];
     const employee = !employeeId || employeeId === turn.person.id ? turn.person : await turn.ctx.db.person.findUnique({ where: { id: employeeId } });
     await authorize(turn.ctx.db, turn.person, employee, action, turn.today);
     return this.startDialogue(turn, def.id as DialogueId, { employee: employee!, role: def.audience });
