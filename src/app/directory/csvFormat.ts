@@ -31,3 +31,30 @@ export function parseRoles(text: string | null | undefined): Role[] {
 export function hasRole(roles: string, role: Role): boolean {
   return parseRoles(roles).includes(role);
 }
+
+/** Longest name and e-mail address a directory row may carry (RFC 5321 caps an address at 254). */
+export const NAME_MAX = 200;
+export const EMAIL_MAX = 254;
+/** Any other field (ids, locale, time zone, roles). */
+export const FIELD_MAX = 200;
+
+/**
+ * Control characters (C0, DEL, C1) and the bidirectional overrides that make a name read
+ * differently from what it is. None belongs in a directory field.
+ */
+export const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * A spreadsheet runs a cell that starts with one of these as a formula (CSV injection);
+ * OWASP's advice is to prefix such a cell with a single quote, which the spreadsheet shows
+ * as text. Export does that, import takes the quote off again, so a round-trip is stable.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function restoreCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}

@@ -7,7 +7,7 @@ import type { Db } from "../../db/client.js";
 import { DEFAULT_LOCALE, parseLocale } from "../../i18n/index.js";
 import { isValidTimeZone } from "../../domain/time/zone.js";
 import { UserError, type UserProblem } from "../errors.js";
-import { DIRECTORY_COLUMNS, KNOWN_ROLES, OPTIONAL_EXTRA_COLUMNS, REQUIRED_COLUMNS, isPhoneNumber, parseRoles } from "./csvFormat.js";
+import { DIRECTORY_COLUMNS, EMAIL_MAX, FIELD_MAX, FORBIDDEN_CHARACTERS, KNOWN_ROLES, NAME_MAX, OPTIONAL_EXTRA_COLUMNS, REQUIRED_COLUMNS, isPhoneNumber, parseRoles, restoreCell } from "./csvFormat.js";
 
 const JURISDICTIONS = ["NO", "DK", "SE"] as const;
 const emailSchema = z.email();
@@ -83,12 +83,29 @@ export function parseDirectoryCsv(text: string, options: ImportOptions): { rows:
 
   const problems: UserProblem[] = [];
   const rows: DirectoryRow[] = [];
-  for (const { record, info } of records) {
+  for (const { record: raw, info } of records) {
     const line = info.lines;
-    const email = (record.email ?? "").toLowerCase();
     const rowProblems: UserProblem[] = [];
-    if (!emailSchema.safeParse(email).success) rowProblems.push({ line, field: "email", key: "cli:directory.errors.badEmail", params: { value: record.email ?? "" } });
-    if (!record.name) rowProblems.push({ line, field: "name", key: "cli:directory.errors.missingName" });
+    // Our own export's neutralised cells ('=…) come back as they were; then every field is
+    // checked for control characters and length before anything else looks at it.
+    const record: Record<string, string> = {};
+    for (const [field, value] of Object.entries(raw)) {
+      const restored = restoreCell(value ?? "");
+      const max = field === "name" ? NAME_MAX : field === "email" || field === "leader_email" ? EMAIL_MAX : FIELD_MAX;
+      if (FORBIDDEN_CHARACTERS.test(restored)) {
+        rowProblems.push({ line, field, key: "access:directory.controlCharacters" });
+        record[field] = "";
+      } else if (restored.length > max) {
+        rowProblems.push({ line, field, key: "access:directory.tooLong", params: { max, length: restored.length } });
+        record[field] = "";
+      } else {
+        record[field] = restored;
+      }
+    }
+    const email = (record.email ?? "").toLowerCase();
+    const flagged = new Set(rowProblems.map((p) => p.field));
+    if (!flagged.has("email") && !emailSchema.safeParse(email).success) rowProblems.push({ line, field: "email", key: "cli:directory.errors.badEmail", params: { value: record.email ?? "" } });
+    if (!flagged.has("name") && !record.name) rowProblems.push({ line, field: "name", key: "cli:directory.errors.missingName" });
     const leaderEmail = (record.leader_email ?? "").toLowerCase() || null;
     if (leaderEmail && !emailSchema.safeParse(leaderEmail).success) {
       rowProblems.push({ line, field: "leader_email", key: "cli:directory.errors.badEmail", params: { value: record.leader_email } });
