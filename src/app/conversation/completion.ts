@@ -153,7 +153,8 @@ async function disagreementCompleted(turn: Turn, state: SessionState, employee: 
   if (!plan) throw new UserError("plan:errors.versionNotFound", { version: 1 });
   // Checked again where it is executed: a session about someone else never speaks in her name.
   const relation = await authorize(db, turn.person, employee, "plan.disagree", turn.today);
-  const comment = String(answer(state, "comment") ?? "").trim();
+  // Text she kept private is never handed on (the dialogue leaves it out; an older session may hold it).
+  const comment = state.privateAnswers.includes("comment") ? "" : String(answer(state, "comment") ?? "").trim();
   const actor = actorFor(turn.person, relation);
   const { version } = await reviewVersion(db, plan, plan.latestVersion, { action: "disagree", comment }, "employee", actor, turn.today, turn.now);
   await afterReview(turn, plan.id, employee, version.version, "disagree");

@@ -72,6 +72,13 @@ export async function expireStale(db: Db, now: Date, personId?: string): Promise
   const stale = await db.dialogueSession.findMany({ where: { status: "active", expiresAt: { lt: now }, ...(personId ? { personId } : {}) } });
   if (stale.length === 0) return [];
   await db.dialogueSession.updateMany({ where: { id: { in: stale.map((s) => s.id) }, status: "active" }, data: { status: "expired" } });
+  // Flagged text nobody decided on is not kept in an expired session (retention deletes the rest later).
+  for (const row of stale) {
+    const state = stateOf(row);
+    if (!state.pendingGuard) continue;
+    delete state.pendingGuard;
+    await db.dialogueSession.updateMany({ where: { id: row.id, status: "expired" }, data: { state: JSON.stringify(state) } });
+  }
   return stale;
 }
 

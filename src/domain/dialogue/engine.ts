@@ -16,7 +16,7 @@ import {
   stepAt,
   topStep,
 } from "./navigation.js";
-import type { DialogueDefinition, PromptStep } from "./schema.js";
+import { privateTextOf, type DialogueDefinition, type PromptStep } from "./schema.js";
 import {
   MORE,
   answerKey,
@@ -239,6 +239,8 @@ export function applyCommand(def: DialogueDefinition, state: SessionState, cmd: 
   }
   if (s.status !== "active") return invalid(s, reason("notActive"));
   if (cmd.action === "cancel") {
+    // Flagged text nobody decided on is not kept in an abandoned session.
+    delete s.pendingGuard;
     return { state: { ...s, status: "cancelled" }, outcome: { type: "cancelled" } };
   }
   // A session started on an older version of the questions can only be restarted or cancelled.
@@ -286,8 +288,15 @@ export function applyCommand(def: DialogueDefinition, state: SessionState, cmd: 
     }
 
     case "confirm": {
-      // "Keep private to me" after a guard warning: store the text, marked private.
+      // "Keep private" after a guard warning. In the person's own dialogue the text is stored,
+      // marked private; about someone else (the leader's dialogues) or where the words are
+      // handed on (a disagreement) it is stored nowhere, and the answer stays empty.
       if (pending && targets(cmd, current)) {
+        if (privateTextOf(def) === "left_out") {
+          store(def, s, current, undefined, false);
+          if (isAnswerable(step) && step.required) return invalid(s, reason("leftOutRequired"));
+          return moveOn(def, s, current, ctx);
+        }
         store(def, s, current, pending.value, true);
         return moveOn(def, s, current, ctx);
       }

@@ -9,7 +9,7 @@ import type { Locale, Translate } from "../locale.js";
 import { dateBounds, isAnswerable } from "./answers.js";
 import { displayValue } from "./display.js";
 import { activePath, lookupAt, moreStep, progress, repeatItems, stepAt, topStep } from "./navigation.js";
-import type { AnswerableStep, DialogueDefinition, RepeatStep } from "./schema.js";
+import { privateTextOf, type AnswerableStep, type DialogueDefinition, type PrivateTextPolicy, type RepeatStep } from "./schema.js";
 import { MORE, answerKey, commandStepId, cursorOf, type Cursor, type PendingGuard, type SessionState } from "./state.js";
 
 export interface RenderContext {
@@ -215,7 +215,7 @@ function renderOutdated(title: string, rc: RenderContext): Message {
  * Flagged free text: say why, show what triggered it, offer "rephrase" or "keep
  * private to me". The texts belong to the guard namespace.
  */
-function guardWarning(pending: PendingGuard, cursor: Cursor, rc: RenderContext): Block[] {
+function guardWarning(pending: PendingGuard, cursor: Cursor, rc: RenderContext, policy: PrivateTextPolicy): Block[] {
   const { t } = rc;
   if (pending.rephrasing) return [{ kind: "text", text: t("dialogue:guard.rephraseHint"), style: "muted" }];
   const matches = pending.matches.join(", ");
@@ -229,10 +229,11 @@ function guardWarning(pending: PendingGuard, cursor: Cursor, rc: RenderContext):
       kind: "actions",
       buttons: [
         button(t("guard:actions.rephrase"), command(rc, "edit", cursor), "primary"),
-        button(t("guard:actions.keepPrivate"), command(rc, "confirm", cursor)),
+        // The option says exactly what happens: kept in one's own answers only, or stored nowhere.
+        button(t(policy === "left_out" ? "guard:actions.leaveOut" : "guard:actions.keepPrivate"), command(rc, "confirm", cursor)),
       ],
     },
-    { kind: "text", text: t("guard:actions.keepPrivateHint"), style: "muted" },
+    { kind: "text", text: t(policy === "left_out" ? "guard:actions.leaveOutHint" : "guard:actions.keepPrivateHint"), style: "muted" },
   ];
 }
 
@@ -274,7 +275,7 @@ export function renderPrompt(def: DialogueDefinition, state: SessionState, rc: R
   }
 
   const pending = state.pendingGuard?.answerKey === answerKey(cursor) ? state.pendingGuard : undefined;
-  if (pending) blocks.push(...guardWarning(pending, cursor, rc));
+  if (pending) blocks.push(...guardWarning(pending, cursor, rc, privateTextOf(def)));
 
   const input: InputBlock = {
     kind: "input",

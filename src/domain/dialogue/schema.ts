@@ -181,6 +181,13 @@ export const dialogueDefinitionSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/).max(60),
   version: z.number().int().min(1),
   audience: z.enum(["employee", "leader"]),
+  /**
+   * What "keep private" does with text the health guard flagged (see `privateTextOf`):
+   * "kept_for_self" keeps it in the person's own answers, marked private; "left_out"
+   * stores it nowhere. Unset: kept for the employee's own dialogues, left out of the
+   * leader's (health details about someone else are never kept).
+   */
+  privateText: z.enum(["kept_for_self", "left_out"]).optional(),
   titleKey: keySchema,
   steps: z.array(stepSchema).min(1).max(100),
 });
@@ -194,3 +201,10 @@ export type AnswerableStep = Exclude<Step, { type: "info" | "repeat" | "summary"
 export type PromptStep = Step | ItemStep;
 
 export const TEXT_STEP_TYPES = ["short_text", "long_text", "list"] as const;
+
+export type PrivateTextPolicy = "kept_for_self" | "left_out";
+
+/** What "keep private" means in this dialogue (one rule for the engine, the views and the snapshots). */
+export function privateTextOf(def: Pick<DialogueDefinition, "audience" | "privateText">): PrivateTextPolicy {
+  return def.privateText ?? (def.audience === "employee" ? "kept_for_self" : "left_out");
+}

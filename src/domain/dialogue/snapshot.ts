@@ -6,7 +6,7 @@ import type { Locale, Translate } from "../locale.js";
 import { isAnswerable } from "./answers.js";
 import { displayValue } from "./display.js";
 import { activePath, repeatItems, stepAt, topStep } from "./navigation.js";
-import type { DialogueDefinition } from "./schema.js";
+import { privateTextOf, type DialogueDefinition } from "./schema.js";
 import { MORE, answerKey, type SessionState } from "./state.js";
 
 export interface SnapshotContext {
@@ -46,12 +46,15 @@ export function snapshotAnswers(def: DialogueDefinition, state: SessionState, ct
         required: true,
         value: name,
         display: name,
-        private: false,
+        // An item named in a list the person kept private is private too (its name is that text).
+        private: repeat.source.kind === "step" && state.privateAnswers.includes(repeat.source.step),
       });
     }
 
     const key = answerKey(cursor);
     if (!(key in state.answers)) continue;
+    // A session saved before private text was left out of such dialogues: it goes no further.
+    if (state.privateAnswers.includes(key) && privateTextOf(def) === "left_out") continue;
     const value = state.answers[key] ?? null;
     const snapshot: AnswerSnapshot = {
       ...common,

@@ -330,14 +330,14 @@ describe("health guard", () => {
     expect(s.answers["reasonText"]).toBe("Tilbake om en uke i vanlig stilling.");
   });
 
-  it("keeps the text, marked private, when the person chooses so", () => {
+  it("stores the leader's flagged text nowhere when they choose not to keep it (a required question is asked again)", () => {
     let s = send(def, atText(), { action: "answer", answer: flagged }).state;
-    const keep = send(def, s, { action: "confirm", ...here(s) });
-    expect(keep.outcome).toEqual({ type: "accepted" });
-    s = keep.state;
-    expect(here(s).stepId).toBe("summary");
-    expect(s.answers["reasonText"]).toBe(flagged);
-    expect(s.privateAnswers).toEqual(["reasonText"]);
+    const leaveOut = send(def, s, { action: "confirm", ...here(s) });
+    expect(leaveOut.outcome).toEqual({ type: "invalid", reason: { key: "dialogue:errors.leftOutRequired" } });
+    s = leaveOut.state;
+    expect(here(s).stepId).toBe("reasonText");
+    expect(JSON.stringify(s)).not.toMatch(/migrene/);
+    expect(s.privateAnswers).toEqual([]);
     expect(s.pendingGuard).toBeUndefined();
   });
 

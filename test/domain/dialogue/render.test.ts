@@ -149,7 +149,8 @@ describe("rendering details", () => {
   });
 
   it("a guard hit shows the warning, the matches and both choices, with the text kept for editing", () => {
-    const def = dialogues.plan_not_needed;
+    // As if it were the person's own dialogue: there "keep private" keeps the text, marked private.
+    const def = { ...dialogues.plan_not_needed, privateText: "kept_for_self" as const };
     let s = startSession(def, { today: TODAY });
     s = send(def, s, { action: "answer", answer: null }).state;
     s = send(def, s, { action: "answer", answer: "other" }).state;
@@ -172,7 +173,8 @@ describe("rendering details", () => {
   });
 
   it("the summary shows display values, private marks and an edit button per answer", () => {
-    const def = dialogues.plan_not_needed;
+    // As if it were the person's own dialogue: there "keep private" keeps the text, marked private.
+    const def = { ...dialogues.plan_not_needed, privateText: "kept_for_self" as const };
     let s = startSession(def, { today: TODAY });
     s = send(def, s, { action: "answer", answer: null }).state;
     s = send(def, s, { action: "answer", answer: "returns_soon" }).state;

@@ -9,6 +9,8 @@ export const planDisagreement = defineDialogue({
   id: "plan_disagreement",
   version: 1,
   audience: "employee",
+  // Her words are handed to the leader as they are: flagged text she keeps private is left out.
+  privateText: "left_out",
   titleKey: k.title,
   steps: [
     { id: "comment", type: "long_text", textKey: k.text("comment"), helpKey: k.help("comment"), maxLength: 2000 },
