@@ -60,6 +60,11 @@ const envSchema = z.object({
   /** A delegated setup: the employer (organisation number) we act for. */
   MASKINPORTEN_CONSUMER_ORG: optionalText.refine((v) => v === undefined || /^\d{9}$/.test(v), "must be a 9-digit organisation number"),
   NAV_LPS_API_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), "must be a URL like https://lps-oppfolgingsplan-mottak.nav.no"),
+  /**
+   * Months after a case's last sick day when its plan, every version and any one-sided draft
+   * are deleted. Never before the plan is hidden from the leader (6 months); 12 unless set.
+   */
+  PLAN_RETENTION_MONTHS: z.coerce.number().int().min(6, "must be at least 6 (plans are hidden from the leader after 6 months)").max(120).default(12),
 });
 
 /** What sending plans to NAV needs; undefined when Maskinporten is not configured. */

@@ -1,6 +1,7 @@
 // Retention (docs/follow-up-plan.md, NAV's practice): unfinished dialogue drafts are
 // deleted 4 months after their last change; plans are hidden from the leader 6 months
-// after the case's last sick day. Each step is a conditional write per row, so two
+// after the case's last sick day, and deleted (every version, one-sided drafts too, and
+// the dialogues they were made from) PLAN_RETENTION_MONTHS after it. Each step is a conditional write per row, so two
 // processes running it at once (they should not: the job holds a lease) change and
 // audit each row once.
 import { DateTime } from "luxon";
@@ -18,6 +19,7 @@ const BATCH = 500;
 export interface RetentionReport {
   draftsDeleted: number;
   plansHidden: number;
+  plansDeleted: number;
   processedEventsPruned: number;
   /** The day rollover of the case read model: cases whose last sick day has passed. */
   casesClosed: number;
@@ -25,7 +27,7 @@ export interface RetentionReport {
 
 export async function runRetention(ctx: AppContext, now: Date): Promise<RetentionReport> {
   const { db } = ctx;
-  const report: RetentionReport = { draftsDeleted: 0, plansHidden: 0, processedEventsPruned: 0, casesClosed: 0 };
+  const report: RetentionReport = { draftsDeleted: 0, plansHidden: 0, plansDeleted: 0, processedEventsPruned: 0, casesClosed: 0 };
   // In the workspace's zone: a day's slack either way only means the first read repairs a row.
   report.casesClosed = await closeEndedCases(db, localDateOf(now, ctx.config.TZ_DEFAULT));
 
@@ -74,8 +76,46 @@ export async function runRetention(ctx: AppContext, now: Date): Promise<Retentio
       detail: { op: "retention.hideFromLeader", caseEnd: plan.endDate },
     });
   }
+  report.plansDeleted = await deleteOldPlans(ctx, today);
   // The ids of platform deliveries already handled only guard against retries; old ones can go.
   const eventCutoff = new Date(now.getTime() - PROCESSED_EVENT_RETENTION_DAYS * 86_400_000);
   report.processedEventsPruned = (await db.processedEvent.deleteMany({ where: { createdAt: { lt: eventCutoff } } })).count;
   return report;
+}
+
+/**
+ * Plans of cases whose last sick day is PLAN_RETENTION_MONTHS ago go, with their versions
+ * and measures (cascade), the completed dialogues whose answers they hold, and where they
+ * were posted. A plan still waiting for its first version (one side's answers only) goes too.
+ */
+async function deleteOldPlans(ctx: AppContext, today: string): Promise<number> {
+  const { db } = ctx;
+  const cutoff = DateTime.fromISO(today).minus({ months: ctx.config.PLAN_RETENTION_MONTHS }).toISODate()!;
+  const old = await db.$queryRawUnsafe<Array<{ id: string; employeeId: string; caseId: string; endDate: string; latestVersion: number }>>(
+    `SELECT p.id AS id, p.employeeId AS employeeId, p.caseId AS caseId, c.endDate AS endDate, p.latestVersion AS latestVersion
+       FROM "Plan" p JOIN "SickCase" c ON c.id = p.caseId
+      WHERE c.voidedAt IS NULL AND c.endDate IS NOT NULL AND c.endDate <= ?`,
+    cutoff,
+  );
+  let deleted = 0;
+  for (const plan of old) {
+    const done = await db.$transaction(async (tx) => {
+      const versions = await tx.planVersion.count({ where: { planId: plan.id } });
+      const gone = await tx.plan.deleteMany({ where: { id: plan.id } });
+      if (gone.count === 0) return false; // another process got there first
+      const dialogues = await tx.dialogueSession.deleteMany({ where: { subjectId: plan.employeeId, caseId: plan.caseId } });
+      await tx.postedMessage.deleteMany({ where: { replaceKey: { startsWith: `plan:${plan.id}:` } } });
+      await audit(tx, {
+        actor: SCHEDULER_ACTOR,
+        subjectId: plan.employeeId,
+        action: "change",
+        entity: "plan",
+        entityId: plan.id,
+        detail: { op: "retention.deletePlan", caseEnd: plan.endDate, versions, oneSidedDraft: Number(plan.latestVersion) === 0, dialogues: dialogues.count },
+      });
+      return true;
+    });
+    if (done) deleted += 1;
+  }
+  return deleted;
 }
