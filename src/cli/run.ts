@@ -20,6 +20,7 @@ import { registerPlan } from "./commands/plan.js";
 import { registerTeams } from "./commands/teams.js";
 import { registerWorkspace } from "./commands/workspace.js";
 import { registerNav } from "./commands/nav.js";
+import { registerAudit } from "./commands/audit.js";
 
 export type { CliIo } from "./runtime.js";
 
@@ -33,7 +34,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  for (const register of [registerServe, registerDirectory, registerAbsence, registerMilestones, registerGuard, registerChat, registerPlan, registerNav, registerTeams, registerWorkspace, registerTick, registerReminders, registerDemo]) {
+  for (const register of [registerServe, registerDirectory, registerAbsence, registerMilestones, registerGuard, registerChat, registerPlan, registerNav, registerTeams, registerWorkspace, registerTick, registerReminders, registerAudit, registerDemo]) {
     register(program, runtime);
   }
   // Subcommands inherit the exit override so bad arguments come back here as exit code 2.
