@@ -10,6 +10,8 @@ import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
 import type { Person } from "../../src/generated/prisma/client.js";
 import { takeInbox } from "../../src/channels/console/delivery.js";
+import { runRetention } from "../../src/app/reminders/retention.js";
+import type { AppContext } from "../../src/app/context.js";
 
 const PEOPLE = [
   "email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles",
@@ -28,6 +30,7 @@ function flaggedOnce(clean: string): () => string {
 describe("text kept private stays out of everyone else's dialogue and plan", () => {
   let db: TempDb;
   let services: Services;
+  let ctx: AppContext;
   let anne: Person;
   let lise: Person;
   const say = (who: Person, command: Parameters<Services["conversation"]["handle"]>[1]) => services.conversation.handle(who, command, "console");
@@ -35,7 +38,8 @@ describe("text kept private stays out of everyone else's dialogue and plan", () 
   beforeEach(async () => {
     db = await createTempDb();
     await importDirectory(db.db, PEOPLE, { defaultTimeZone: "Europe/Oslo" });
-    services = createServices({ config: loadConfig({ DATABASE_URL: db.url }), db: db.db, logger: createLogger("silent"), clock: () => new Date("2026-11-30T09:00:00Z") });
+    ctx = { config: loadConfig({ DATABASE_URL: db.url }), db: db.db, logger: createLogger("silent"), clock: () => new Date("2026-11-30T09:00:00Z") };
+    services = createServices(ctx);
     anne = await db.db.person.findUniqueOrThrow({ where: { email: "anne@firma.no" } });
     lise = await db.db.person.findUniqueOrThrow({ where: { email: "lise@firma.no" } });
     await say(anne, { type: "report.submit", start: "2026-11-23", end: "2027-01-10", grade: 100, document: "sykmelding" });
@@ -90,5 +94,36 @@ describe("text kept private stays out of everyone else's dialogue and plan", () 
     expect(version.content).not.toMatch(HEALTH);
     for (const s of await db.db.dialogueSession.findMany({ where: { dialogueId: "plan_disagreement" } })) expect(s.state).not.toMatch(HEALTH);
     expect(textOf(await takeInbox(db.db, [lise.id]))).not.toMatch(HEALTH);
+  }, 60_000);
+
+  it("removes what an older version kept: the leader's private text in sessions, the plan's draft and its versions", async () => {
+    const snap = (answeredBy: "employee" | "leader", dialogueId: string, value: string, isPrivate: boolean) => ({
+      questionId: "previousFacilitation", label: "Hva er prøvd?", required: true, value, display: value, private: isPrivate, dialogueId, dialogueVersion: 1, answeredBy, locale: "nb",
+    });
+    const leaderState = { dialogueId: "leader_followup", dialogueVersion: 1, status: "completed", stepId: "summary", answers: { previousFacilitation: FLAGGED, followUp: "Ukentlig prat" }, history: [], privateAnswers: ["previousFacilitation"], prefill: {}, listContext: {}, startedOn: "2026-11-30", updatedOn: "2026-11-30" };
+    const session = await db.db.dialogueSession.create({
+      data: { personId: lise.id, subjectId: anne.id, dialogueId: "leader_followup", dialogueVersion: 1, status: "completed", state: JSON.stringify(leaderState), expiresAt: new Date("2026-12-14T09:00:00Z") },
+    });
+    const content = JSON.stringify({ snapshots: { employee: [snap("employee", "employee_followup", "min migrene", true)], leader: [snap("leader", "leader_followup", FLAGGED, true), snap("leader", "leader_followup", "Ukentlig prat", false)] } });
+    const plan = await db.db.plan.findFirstOrThrow({ where: { employeeId: anne.id } });
+    await db.db.plan.update({ where: { id: plan.id }, data: { draft: content, latestVersion: 1 } });
+    const version = await db.db.planVersion.create({ data: { planId: plan.id, version: 1, content, reviewStatus: "confirmed" } });
+
+    const report = await runRetention(ctx, new Date("2026-12-01T03:00:00Z"));
+    expect(report.privateTextRemoved).toBe(3);
+    const after = await db.db.dialogueSession.findUniqueOrThrow({ where: { id: session.id } });
+    expect(after.state).not.toMatch(HEALTH);
+    expect(JSON.parse(after.state).answers).toEqual({ followUp: "Ukentlig prat" });
+    for (const json of [(await db.db.plan.findUniqueOrThrow({ where: { id: plan.id } })).draft!, (await db.db.planVersion.findUniqueOrThrow({ where: { id: version.id } })).content]) {
+      expect(json).not.toMatch(HEALTH);
+      const parsed = JSON.parse(json) as { snapshots: { employee: unknown[]; leader: Array<{ value: string }> } };
+      // Anne's own private answer is hers to keep; the leader's other answers stay.
+      expect(parsed.snapshots.employee).toHaveLength(1);
+      expect(parsed.snapshots.leader.map((s) => s.value)).toEqual(["Ukentlig prat"]);
+    }
+    const audited = await db.db.auditLog.findMany({ where: { detail: { contains: "privacy.removePrivateText" } } });
+    expect(audited).toHaveLength(3);
+    for (const a of audited) expect(a.detail).not.toMatch(HEALTH);
+    expect((await runRetention(ctx, new Date("2026-12-02T03:00:00Z"))).privateTextRemoved).toBe(0);
   }, 60_000);
 });

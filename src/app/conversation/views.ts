@@ -27,7 +27,7 @@ export function helpMessage(v: ViewContext, opts: HelpAudience): Message {
   // The introduction speaks to the person's role: "you and your leader" means nothing to an ARR member.
   const intro = opts.isLeader ? "bot:help.introLeader" : opts.isHr ? "bot:help.introHr" : opts.isArr ? "bot:help.introArr" : "bot:help.intro";
   blocks.push({ kind: "text", text: t(intro) });
-  const lines = ["report", "status", "plan", "change", "contact", "help"].map((c) => ({ label: t(`bot:help.commands.${c}.word`), value: t(`bot:help.commands.${c}.what`) }));
+  const lines = ["report", "status", "plan", "readers", "change", "contact", "help"].map((c) => ({ label: t(`bot:help.commands.${c}.word`), value: t(`bot:help.commands.${c}.what`) }));
   if (opts.isLeader) {
     lines.splice(3, 0, { label: t("bot:help.commands.leaderPlan.word"), value: t("bot:help.commands.leaderPlan.what") });
     lines.splice(4, 0, { label: t("bot:help.commands.substitute.word"), value: t("bot:help.commands.substitute.what") });

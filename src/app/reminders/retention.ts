@@ -9,6 +9,7 @@ import { localDateOf } from "../../domain/time/zone.js";
 import type { AppContext } from "../context.js";
 import { SCHEDULER_ACTOR, audit } from "../audit.js";
 import { closeEndedCases } from "../cases.js";
+import { scrubLeftOutPrivateText } from "../privateText.js";
 
 export const DRAFT_RETENTION_MONTHS = 4;
 /** Platforms retry a delivery within minutes (Slack) or hours; a week of remembered ids is ample. */
@@ -20,6 +21,7 @@ export interface RetentionReport {
   draftsDeleted: number;
   plansHidden: number;
   plansDeleted: number;
+  privateTextRemoved: number;
   processedEventsPruned: number;
   /** The day rollover of the case read model: cases whose last sick day has passed. */
   casesClosed: number;
@@ -27,7 +29,7 @@ export interface RetentionReport {
 
 export async function runRetention(ctx: AppContext, now: Date): Promise<RetentionReport> {
   const { db } = ctx;
-  const report: RetentionReport = { draftsDeleted: 0, plansHidden: 0, plansDeleted: 0, processedEventsPruned: 0, casesClosed: 0 };
+  const report: RetentionReport = { draftsDeleted: 0, plansHidden: 0, plansDeleted: 0, privateTextRemoved: 0, processedEventsPruned: 0, casesClosed: 0 };
   // In the workspace's zone: a day's slack either way only means the first read repairs a row.
   report.casesClosed = await closeEndedCases(db, localDateOf(now, ctx.config.TZ_DEFAULT));
 
@@ -77,6 +79,7 @@ export async function runRetention(ctx: AppContext, now: Date): Promise<Retentio
     });
   }
   report.plansDeleted = await deleteOldPlans(ctx, today);
+  report.privateTextRemoved = await scrubLeftOutPrivateText(ctx);
   // The ids of platform deliveries already handled only guard against retries; old ones can go.
   const eventCutoff = new Date(now.getTime() - PROCESSED_EVENT_RETENTION_DAYS * 86_400_000);
   report.processedEventsPruned = (await db.processedEvent.deleteMany({ where: { createdAt: { lt: eventCutoff } } })).count;
