@@ -3,7 +3,8 @@
 // permission table (src/app/access.ts), and an export is itself a read, so it is logged.
 import type { Db } from "../db/client.js";
 import type { AuditLog, Person } from "../generated/prisma/client.js";
-import { formatDateTime, type Locale, type Translate } from "../i18n/index.js";
+import { formatDate, type Locale, type Translate } from "../i18n/index.js";
+import { localDateOf, localTimeOf } from "../domain/time/zone.js";
 import { actorFor, authorize } from "./access.js";
 import { audit } from "./audit.js";
 
@@ -90,6 +91,9 @@ export function describeActor(row: Pick<AuditRow, "actorId" | "actorName" | "act
   return { who, role: t(`access:readers.role.${known.includes(row.actorLabel) ? row.actorLabel : "system"}`) };
 }
 
-export function whenText(at: Date, locale: Locale, timeZone: string): string {
-  return formatDateTime(at, locale, timeZone);
+/** "tirsdag 1. desember 2026 kl. 09:05": an instant in the reader's own time zone. */
+export function whenText(at: Date, locale: Locale, timeZone: string, t: Translate): string {
+  const { hour, minute } = localTimeOf(at, timeZone);
+  const time = `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+  return t("access:readers.when", { date: formatDate(localDateOf(at, timeZone), locale), time });
 }

@@ -11,6 +11,8 @@ import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
 import type { Person } from "../../src/generated/prisma/client.js";
 import { exportAuditLog } from "../../src/app/auditLog.js";
+import { formatDate } from "../../src/i18n/index.js";
+import { localDateOf, localTimeOf } from "../../src/domain/time/zone.js";
 
 const PEOPLE = [
   "email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles",
@@ -52,8 +54,12 @@ describe("who has seen my plan", () => {
     // The log's own time of each read, shown in New York time (not the server's, not Oslo's).
     const rows = await db.db.auditLog.findMany({ where: { subjectId: who.anne.id, action: "read" }, orderBy: { at: "asc" } });
     const at = (actorId: string) => rows.findLast((r) => r.actorId === actorId)!.at;
-    const ny = (d: Date) => new Intl.DateTimeFormat("nb-NO", { dateStyle: "long", timeStyle: "short", timeZone: "America/New_York" }).format(d);
-    const oslo = (d: Date) => new Intl.DateTimeFormat("nb-NO", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" }).format(d);
+    const inZone = (zone: string) => (d: Date) => {
+      const { hour, minute } = localTimeOf(d, zone);
+      return `${formatDate(localDateOf(d, zone), "nb")} kl. ${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+    };
+    const ny = inZone("America/New_York");
+    const oslo = inZone("Europe/Oslo");
     expect(text).toContain(`${ny(at(who.hanne.id))} · Hanne HR (HR): så oversikten over saken`);
     expect(text).toContain(`${ny(at(who.lise.id))} · Lise Leder (leder): leste planen (versjon 1)`);
     expect(text).not.toContain(oslo(at(who.lise.id)));

@@ -23,7 +23,7 @@ export async function readersCommand(turn: Turn, employeeId: string | undefined)
       kind: "fields",
       fields: rows.map((r) => {
         const { who, role } = describeActor(r, turn.t);
-        return { label: turn.t("access:readers.line", { when: whenText(r.at, turn.locale, employee!.timeZone), who, role }), value: describeEntry(r, turn.t) };
+        return { label: turn.t("access:readers.line", { when: whenText(r.at, turn.locale, employee!.timeZone, turn.t), who, role }), value: describeEntry(r, turn.t) };
       }),
     });
     if (total > rows.length) blocks.push({ kind: "text", text: turn.t("access:readers.more", { count: total - rows.length }), style: "muted" });
