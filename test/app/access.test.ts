@@ -100,7 +100,7 @@ describe("the permission table, command × relation (real Conversation, real dat
     const plan = await db.db.plan.findUniqueOrThrow({ where: { id: planId } });
     const latest = await db.db.planVersion.findFirstOrThrow({ where: { planId }, orderBy: { version: "desc" } });
     if (latest.reviewStatus === "pending") return latest.version;
-    return (await proposeVersion(db.db, plan, { personId: people.leader.id, label: "leader" })).version;
+    return (await proposeVersion(db.db, plan, { personId: people.leader.id, label: "leader" }, now)).version;
   }
 
   /** Sends the command for `action` as `actor`; returns whether it was refused, and checks its effect on Anne's case. */

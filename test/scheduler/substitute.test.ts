@@ -67,7 +67,7 @@ describe("a substitute leader", () => {
     world = await createWorld(oslo("2026-01-05", "09:00"));
     const w = world;
     const lina = await w.person("lina");
-    const ola = await w.person("ola", { leaderId: lina.id });
+    await w.person("ola", { leaderId: lina.id }); // Lina has a team
     const siri = await w.person("siri", { leaderId: lina.id }); // on Lina's team, and a leader herself
     await w.person("tor", { leaderId: siri.id });
     const per = await w.person("per"); // a leader, but on sick leave

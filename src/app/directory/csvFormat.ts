@@ -42,6 +42,7 @@ export const FIELD_MAX = 200;
  * Control characters (C0, DEL, C1) and the bidirectional overrides that make a name read
  * differently from what it is. None belongs in a directory field.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (they are refused at import)
 export const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 /**

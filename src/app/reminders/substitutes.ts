@@ -10,7 +10,7 @@ import type { Db } from "../../db/client.js";
 import type { AppContext } from "../context.js";
 import { enqueue } from "../notify/outbox.js";
 import { findPersonByEmail, isHrAdmin } from "../people.js";
-import { currentCase, syncCases } from "../cases.js";
+import { currentCase, readCases } from "../cases.js";
 import type { Turn } from "../conversation/conversation.js";
 
 let vocabulary: SubstituteVocabulary | undefined;
@@ -36,10 +36,10 @@ export type SubstituteProblem = "self" | "teamMember" | "hasOpenCase" | "notLead
  * leader's own team (they would read their colleagues' cases), and never someone who is on
  * sick leave themselves. Chat and `cli directory substitute` both ask here.
  */
-export async function substituteProblem(db: Db, leader: Person, candidate: Person, today: IsoDate): Promise<SubstituteProblem | null> {
+export async function substituteProblem(db: Db, leader: Person, candidate: Person, today: IsoDate, now: Date): Promise<SubstituteProblem | null> {
   if (candidate.id === leader.id) return "self";
   if (candidate.leaderId === leader.id) return "teamMember";
-  const current = currentCase(await syncCases(db, candidate, today));
+  const current = currentCase(await readCases(db, candidate, today, now));
   if (current?.row.open) return "hasOpenCase";
   const leads = await db.person.count({ where: { leaderId: candidate.id } });
   if (leads === 0 && !isHrAdmin(candidate)) return "notLeaderOrHr";
@@ -121,7 +121,7 @@ export async function substituteCommand(turn: Turn, raw: string): Promise<Messag
   const substitute = await findPersonByEmail(db, request.email);
   if (!substitute) return [note(t("reminders:substitute.unknown", { email: request.email }), "warning")];
   if (request.until !== null && request.until < turn.today) return [note(t("reminders:substitute.past", { date: formatDate(request.until, turn.locale) }), "warning")];
-  const problem = await substituteProblem(db, turn.person, substitute, turn.today);
+  const problem = await substituteProblem(db, turn.person, substitute, turn.today, turn.now);
   if (problem) return [note(t(`reminders:substitute.refused.${problem}`, { name: substitute.name }), "warning")];
   const row = await setSubstitute(db, turn.person, substitute, turn.today, request.until);
   await afterSubstituteChange(turn.ctx, turn.caseChanged, turn.person, row);

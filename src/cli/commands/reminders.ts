@@ -101,7 +101,7 @@ export function registerSubstitute(directory: Command, runtime: CliRuntime): voi
         const { substituteProblem } = await import("../../app/reminders/substitutes.js");
         const { UserError } = await import("../../app/errors.js");
         const { localDateOf } = await import("../../domain/time/zone.js");
-        const problem = await substituteProblem(app.db, leader, substitute, localDateOf(app.clock(), leader.timeZone));
+        const problem = await substituteProblem(app.db, leader, substitute, localDateOf(app.clock(), leader.timeZone), app.clock());
         if (problem) throw new UserError(`reminders:substitute.refused.${problem}`, { name: substitute.email });
       }
       // The team is re-planned by the scheduler's next tick, which sees the change in the
