@@ -29,6 +29,8 @@ export const PAYLOADS = {
   substitute_notice: z.looseObject({ substitutionId: id }),
   // The NAV integration's notice of a sending's outcome (src/app/nav/messages.ts).
   nav_result: z.looseObject({ outcome: z.string(), audience: z.enum(["requester", "hr", "employee"]), planId: id, version: z.number().int().min(1), employeeId: id, recipients: z.array(z.string()), errorType: z.string().optional() }),
+  /** HR is told who was named substitute (src/app/notify/templates.ts). */
+  substitute_hr_notice: z.looseObject({ substitutionId: id }),
   // A channel's own notice (src/app/facade/teamsUnreachable.ts).
   teams_unreachable: z.looseObject({ personId: id, reason: z.string() }),
 } as const;
