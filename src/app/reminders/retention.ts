@@ -94,12 +94,12 @@ export async function runRetention(ctx: AppContext, now: Date): Promise<Retentio
 async function deleteOldPlans(ctx: AppContext, today: string): Promise<number> {
   const { db } = ctx;
   const cutoff = DateTime.fromISO(today).minus({ months: ctx.config.PLAN_RETENTION_MONTHS }).toISODate()!;
-  const old = await db.$queryRawUnsafe<Array<{ id: string; employeeId: string; caseId: string; endDate: string; latestVersion: number }>>(
-    `SELECT p.id AS id, p.employeeId AS employeeId, p.caseId AS caseId, c.endDate AS endDate, p.latestVersion AS latestVersion
-       FROM "Plan" p JOIN "SickCase" c ON c.id = p.caseId
-      WHERE c.voidedAt IS NULL AND c.endDate IS NOT NULL AND c.endDate <= ?`,
-    cutoff,
-  );
+  // A tagged template (bound parameters) with quoted identifiers: the same SQL on SQLite and
+  // PostgreSQL, which folds unquoted camelCase names to lower case and has no `?` placeholders.
+  const old = await db.$queryRaw<Array<{ id: string; employeeId: string; caseId: string; endDate: string; latestVersion: number }>>`
+    SELECT p."id" AS "id", p."employeeId" AS "employeeId", p."caseId" AS "caseId", c."endDate" AS "endDate", p."latestVersion" AS "latestVersion"
+      FROM "Plan" p JOIN "SickCase" c ON c."id" = p."caseId"
+     WHERE c."voidedAt" IS NULL AND c."endDate" IS NOT NULL AND c."endDate" <= ${cutoff}`;
   let deleted = 0;
   for (const plan of old) {
     const done = await db.$transaction(async (tx) => {
