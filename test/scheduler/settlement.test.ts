@@ -119,6 +119,8 @@ describe("every process", () => {
       const lina = await tmp.db.person.create({ data: { email: "lina@firma.test", name: "Lina", locale: "en", timeZone: "Europe/Oslo", jurisdiction: "NO" } });
       const per = await tmp.db.person.create({ data: { email: "per@firma.test", name: "Per", locale: "en", timeZone: "Europe/Oslo", jurisdiction: "NO" } });
       const ola = await tmp.db.person.create({ data: { email: "ola@firma.test", name: "Ola", locale: "en", timeZone: "Europe/Oslo", jurisdiction: "NO", leaderId: lina.id } });
+      // A substitute must be a leader (or HR): Per leads a team of his own.
+      await tmp.db.person.create({ data: { email: "kari@firma.test", name: "Kari", locale: "en", timeZone: "Europe/Oslo", jurisdiction: "NO", leaderId: per.id } });
       await services.conversation.handle(ola, { type: "report.submit", start: "2026-01-05", end: null, grade: 100, document: "sykmelding" }, "console");
       // The report re-planned Ola's reminders in this process.
       expect(await tmp.db.outbox.count({ where: { kind: "nudge", status: "pending" } })).toBeGreaterThan(0);
