@@ -19,6 +19,8 @@ function menu(t: Translate): Message {
         buttons: [
           { label: t("bot:buttons.report"), command: { type: "report" }, style: "primary" },
           { label: t("bot:buttons.plan"), command: { type: "plan" } },
+          // "Who has seen my plan?" (issue 10): the reads of her own case by others.
+          { label: t("access:readers.button"), command: { type: "plan.readers" } },
           { label: t("slack:home.help"), command: { type: "help" } },
         ],
       },
