@@ -38,6 +38,8 @@ export const CASE_PERMISSIONS = {
   "plan.confirm": ["self"],
   /** Record what she disagrees with (or open the dialogue to write it): only the employee. */
   "plan.disagree": ["self"],
+  /** Send a confirmed version to NAV and the doctor (NAV's LPS API): the employer's duty, under its Maskinporten token. */
+  "plan.sendToNav": ["leader", "substitute", "hr"],
   /** "Who has seen my plan?": the reads of her case by others. */
   "audit.own": ["self"],
   /** Export the audit log of a case (cli audit export). */

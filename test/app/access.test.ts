@@ -11,6 +11,7 @@ import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
 import type { Command } from "../../src/domain/messages/commands.js";
 import type { Person } from "../../src/generated/prisma/client.js";
+import { requireMaySend } from "../../src/app/nav/send.js";
 import { CASE_ACTIONS, CASE_PERMISSIONS, RELATIONS, relationTo, type CaseAction, type Relation } from "../../src/app/access.js";
 import { exportAuditLog } from "../../src/app/auditLog.js";
 import { proposeVersion } from "../../src/app/plans.js";
@@ -139,6 +140,15 @@ describe("the permission table, command × relation (real Conversation, real dat
       expect(refusedIn(open), "disagree without comment").toBe(refusedIn(reply));
       expect(opened > 0, "disagreement dialogue opened").toBe(!refusedIn(reply));
       return { refused: refusedIn(reply), effect: row.reviewStatus === "disagreed" };
+    },
+    "plan.sendToNav": async (actor) => {
+      // The rule the chat offer and `cli plan send` ask before anything is sent (src/app/nav/send.ts).
+      try {
+        return { refused: false, effect: (await requireMaySend(services.ctx, actor, anne, "2026-11-30")) !== undefined };
+      } catch (error) {
+        expect(error).toBeInstanceOf(UserError);
+        return { refused: (error as UserError).key === "common:errors.forbidden", effect: false };
+      }
     },
     "audit.own": async (actor) => {
       const reply = await say(actor, { type: "plan.readers", employeeId: anne.id });

@@ -3,7 +3,7 @@
 import type { Message } from "../../domain/messages/model.js";
 import type { DialogueId } from "../../domain/dialogue/definitions/index.js";
 import type { Person } from "../../generated/prisma/client.js";
-import { actorFor, planHiddenFrom, requireCaseAccess, teamOf, type Relation } from "../access.js";
+import { actorFor, mayExecute, planHiddenFrom, requireCaseAccess, teamOf, type Relation } from "../access.js";
 import { audit } from "../audit.js";
 import { latestVersion, planFor } from "../plans.js";
 import { latestCompleted } from "./sessions.js";
@@ -12,7 +12,6 @@ import type { DialogueSubject } from "./completion.js";
 import { currentCaseRow } from "./completion.js";
 import { planVersionMessage } from "./planMessages.js";
 import { navOfferBlocks } from "../nav/messages.js";
-import { MAY_SEND } from "../nav/send.js";
 import { readersButton } from "./readers.js";
 
 export type StartDialogue = (subject: DialogueSubject, dialogueId: DialogueId) => Promise<Message[]>;
@@ -105,7 +104,7 @@ async function leaderPlan(turn: Turn, employee: Person, relation: string, start:
   if (latest) {
     const view = await planVersionMessage(turn, employee, plan.id, latest.version, "leader");
     // A confirmed version can go to NAV and the doctor from here (when Maskinporten is configured).
-    if (latest.reviewStatus === "confirmed" && (MAY_SEND as readonly string[]).includes(relation)) view.blocks.push(...(await navOfferBlocks(turn.ctx, turn, plan.id, latest.version)));
+    if (latest.reviewStatus === "confirmed" && mayExecute("plan.sendToNav", relation as Relation)) view.blocks.push(...(await navOfferBlocks(turn.ctx, turn, plan.id, latest.version)));
     messages.push(view);
     await audit(db, { actor: actorFor(turn.person, relation as never), subjectId: employee.id, action: "read", entity: "plan", entityId: plan.id, detail: { version: latest.version } });
   } else {

@@ -7,7 +7,7 @@ import { missingNavSettings } from "../../config/env.js";
 import { nationalIdProblem, normalizeNationalId } from "../../domain/nav/nationalId.js";
 import { isPhoneNumber } from "../directory/csvFormat.js";
 import type { AppContext } from "../context.js";
-import { relationTo, type Relation } from "../access.js";
+import { authorize, type Relation } from "../access.js";
 import { audit, type Actor } from "../audit.js";
 import { UserError } from "../errors.js";
 import { JOB_TARGET } from "../notify/dispatch.js";
@@ -16,13 +16,6 @@ import { buildNavDto, plannedRecipients, sendablePlan, type NavRecipient, type S
 
 export const NAV_SEND_KIND = "nav_send";
 
-/**
- * Who may send. The plan is the employer's duty to send (aml § 4-6: to the doctor, and
- * to NAV when NAV asks), and NAV's API takes it from the employer's system under the
- * employer's Maskinporten token: the leader, a substitute covering for them, and HR.
- * Not the employee: they get the plan themselves, and may hand it to their doctor.
- */
-export const MAY_SEND: readonly Relation[] = ["leader", "substitute", "hr"];
 
 export function navConfigured(ctx: Pick<AppContext, "config">): boolean {
   return ctx.config.nav !== undefined;
@@ -72,10 +65,9 @@ export interface SendRequested {
 
 /** The requester's relation to the employee, refused unless they may send. */
 export async function requireMaySend(ctx: AppContext, requester: Person, employee: Person, today: string): Promise<Relation> {
-  const relation = await relationTo(ctx.db, requester, employee, today);
-  if (relation === "none") throw new UserError("common:errors.forbidden");
-  if (!MAY_SEND.includes(relation)) throw new UserError("nav:errors.notAllowed");
-  return relation;
+  // The rule is the permission table's (src/app/access.ts): leader, substitute or HR; not the employee,
+  // who gets the plan herself and may hand it to her doctor.
+  return authorize(ctx.db, requester, employee, "plan.sendToNav", today);
 }
 
 export async function requestNavSend(ctx: AppContext, req: SendRequest): Promise<SendRequested> {
