@@ -50,6 +50,7 @@ export async function registerAbsence(db: Db, cmd: RegisterAbsence): Promise<Reg
       reportedVia: cmd.via,
       reportedById: cmd.actor.personId ?? null,
       reportedOn: cmd.today,
+      ...(cmd.now ? { createdAt: cmd.now } : {}),
     },
   });
   await audit(db, {
@@ -112,6 +113,7 @@ export async function changeAbsence(db: Db, employee: Person, change: AbsenceCha
           reportedVia: via,
           reportedById: actor.personId ?? null,
           reportedOn: latest.reportedOn,
+          ...(now ? { createdAt: now } : {}),
         },
       });
     }

@@ -19,6 +19,8 @@ export interface AuditEntry {
   entity: string;
   entityId?: string;
   detail?: Record<string, unknown>;
+  /** When it happened, by the app's clock (defaults to the database's now). */
+  at?: Date;
 }
 
 type AuditWriter = Pick<Db, "auditLog">;
@@ -34,6 +36,7 @@ export async function audit(db: AuditWriter, entry: AuditEntry): Promise<void> {
       entity: entry.entity,
       entityId: entry.entityId ?? null,
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      ...(entry.at ? { at: entry.at } : {}),
     },
   });
 }

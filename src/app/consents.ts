@@ -10,8 +10,8 @@ export async function hasConsent(db: Db, personId: string, kind: ConsentKind): P
   return latest?.granted ?? false;
 }
 
-export async function setConsent(db: Db, personId: string, kind: ConsentKind, granted: boolean, via: string, actor: Actor): Promise<void> {
+export async function setConsent(db: Db, personId: string, kind: ConsentKind, granted: boolean, via: string, actor: Actor, at?: Date): Promise<void> {
   if ((await hasConsent(db, personId, kind)) === granted) return;
-  await db.consent.create({ data: { personId, kind, granted, via } });
+  await db.consent.create({ data: { personId, kind, granted, via, ...(at ? { createdAt: at } : {}) } });
   await audit(db, { actor, subjectId: personId, action: "change", entity: "consent", detail: { kind, granted } });
 }

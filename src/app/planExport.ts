@@ -12,6 +12,8 @@ import { audit, type Actor } from "./audit.js";
 import { UserError } from "./errors.js";
 import { planDocument } from "./plans.js";
 import { LPS_NAME } from "./nav/plan.js";
+import { buildTimeline, type ViewerRole } from "../domain/timeline/index.js";
+import { caseFacts } from "./timeline.js";
 
 export type ExportFormat = "lps" | "md" | "pdf";
 
@@ -24,6 +26,12 @@ export interface ExportRequest {
   /** NAV needs the employee's national identity number (11 digits); we never store it. */
   nationalId?: string;
   contactPhone?: string;
+  /** Print the case's timeline as this role sees it (Markdown and PDF); "none" leaves it out. */
+  timeline?: ViewerRole | "none";
+  /** The reader's local date (for the timeline's "ahead"); defaults to the employee's today. */
+  today?: string;
+  /** The clock's now (ctx.clock()), for the employee's today and the case read. */
+  now: Date;
 }
 
 export async function exportPlan(db: Db, req: ExportRequest): Promise<{ body: Buffer | string; version: number }> {
@@ -36,6 +44,12 @@ export async function exportPlan(db: Db, req: ExportRequest): Promise<{ body: Bu
   const sickCase = plan.caseId ? await db.sickCase.findUnique({ where: { id: plan.caseId } }) : null;
   const confirmedOn = version.reviewStatus === "confirmed" && version.reviewedAt ? localDateOf(version.reviewedAt, req.employee.timeZone) : undefined;
   const doc = planDocument(version, req.employee, leader, sickCase, confirmedOn);
+  const role = req.timeline ?? "none";
+  if (role !== "none" && req.format !== "lps" && sickCase) {
+    const today = req.today ?? localDateOf(req.now, req.employee.timeZone);
+    const facts = await caseFacts(db, req.employee, req.employee.timeZone, today, req.now, sickCase.id);
+    if (facts) doc.timeline = { role, entries: buildTimeline(facts.facts, role) };
+  }
   await audit(db, { actor: req.actor, subjectId: req.employee.id, action: "read", entity: "plan", entityId: plan.id, detail: { op: "export", format: req.format, version: number } });
 
   if (req.format === "md") return { body: renderPlanMarkdown(doc, req.locale), version: number };

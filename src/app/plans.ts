@@ -73,7 +73,7 @@ export async function proposeVersion(db: Db, plan: Plan, actor: Actor, now: Date
       data: { planId: plan.id, version, content: JSON.stringify(content), createdById: actor.personId ?? null, createdAt: now },
     });
     await tx.plan.update({ where: { id: plan.id }, data: { latestVersion: version, status: content.exception ? "not_needed" : "active" } });
-    await syncMeasures(tx as unknown as Db, plan.id, content);
+    await syncMeasures(tx as unknown as Db, plan.id, content, now);
     await audit(tx, { actor, subjectId: plan.employeeId, action: "change", entity: "plan", entityId: plan.id, detail: { op: "propose", version } });
     return row;
   });
@@ -120,7 +120,7 @@ export async function reviewVersion(
     if (done.count !== 1) throw new UserError("plan:errors.alreadyReviewed", { version: versionNumber });
     // The next round starts from the reviewed content (agreed measures, the recorded disagreement).
     await tx.plan.update({ where: { id: plan.id }, data: { draft: JSON.stringify(reviewed) } });
-    await syncMeasures(tx as unknown as Db, plan.id, reviewed);
+    await syncMeasures(tx as unknown as Db, plan.id, reviewed, now);
     await audit(tx, { actor, subjectId: plan.employeeId, action: "change", entity: "plan", entityId: plan.id, detail: { op: review.action, version: versionNumber } });
     return tx.planVersion.findUniqueOrThrow({ where: { id: row.id } });
   });
@@ -128,12 +128,13 @@ export async function reviewVersion(
 }
 
 /** Mirrors the plan's measures into rows the scheduler can query by due date. */
-export async function syncMeasures(db: Db, planId: string, content: PlanContent): Promise<void> {
+export async function syncMeasures(db: Db, planId: string, content: PlanContent, at?: Date): Promise<void> {
+  const stamp = at ? { updatedAt: at } : {};
   for (const m of content.measures) {
     await db.measure.upsert({
       where: { planId_key: { planId, key: m.id } },
-      create: { planId, key: m.id, title: m.title, owner: m.owner, dueDate: m.dueDate ?? null, status: m.status },
-      update: { title: m.title, owner: m.owner, dueDate: m.dueDate ?? null, status: m.status },
+      create: { planId, key: m.id, title: m.title, owner: m.owner, dueDate: m.dueDate ?? null, status: m.status, ...stamp },
+      update: { title: m.title, owner: m.owner, dueDate: m.dueDate ?? null, status: m.status, ...stamp },
     });
   }
 }

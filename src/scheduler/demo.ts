@@ -366,6 +366,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     await stage.advanceTo("2026-03-02", "09:00");
     stage.narrate("quiet");
 
+    // The same case as one history, seen by the employee and (with her consent) the ARR team.
+    options.write("");
+    options.write(`» ${t("timeline:demo.employee", { name: ola.name })}`);
+    await stage.say(ola, t("timeline:help.word"));
+    options.write("");
+    options.write(`» ${t("timeline:demo.arr", { name: cast.arne.name })}`);
+    await stage.say(cast.arne, t("timeline:help.word"));
+    await stage.click(cast.arne, is("timeline", (c) => c.type === "timeline" && c.employeeId === ola.id));
+
     const { rows } = await listReminders(opened.db, { limit: 0 });
     const names = new Map((Object.values(cast) as Person[]).map((p) => [p.id, p.name]));
     const reminders = rows.filter((r) => ["nudge", "escalation", "measure_due", "dialogue_reminder", "arr_summary", "arr_digest"].includes(r.kind));

@@ -131,6 +131,11 @@ describe("scheduler CLI", { timeout: 180_000 }, () => {
       "Measure due: Shorter working days",
       "Welcome back! Your leader has been told.",
       "The case has ended: 0 reminders remain planned.",
+      // The closing timeline: the employee's whole case, then the ARR team's summary-level view.
+      "== Timeline for Ola Nordmann ==",
+      "Summary of version 1 sent to the ARR team",
+      "Overdue: Send the plan to the doctor (deadline 1 Feb 2026)",
+      "(The ARR team sees a summary, with the employee's consent",
     ]) {
       expect(out).toContain(expected);
     }

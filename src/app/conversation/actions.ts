@@ -42,7 +42,7 @@ export async function milestoneCommand(turn: Turn, cmd: Extract<Command, { type:
   }
   await db.milestoneState.upsert({
     where: { caseId_milestoneId: { caseId: cmd.caseId, milestoneId: cmd.milestoneId } },
-    create: { caseId: cmd.caseId, milestoneId: cmd.milestoneId, state, snoozedUntil, reason: cmd.reason ?? null, setById: turn.person.id },
+    create: { caseId: cmd.caseId, milestoneId: cmd.milestoneId, state, snoozedUntil, reason: cmd.reason ?? null, setById: turn.person.id, setAt: turn.now },
     update: { state, snoozedUntil, reason: cmd.reason ?? null, setById: turn.person.id, setAt: turn.now },
   });
   // Done or not needed: the pending nudges about it have nothing left to say.
@@ -76,7 +76,7 @@ export async function measureCommand(turn: Turn, cmd: Extract<Command, { type: "
   const result = applyMeasureAction(content, row.key, action, { today: turn.today, by });
   if (!result.ok) throw new PlanProblems([result.error]);
   await saveDraft(db, row.plan, result.value, actorFor(turn.person, relation));
-  await syncMeasures(db, row.planId, result.value);
+  await syncMeasures(db, row.planId, result.value, turn.now);
   await db.outbox.updateMany({ where: { measureId: row.id, status: "pending" }, data: { status: "cancelled" } });
   const updated = result.value.measures.find((m) => m.id === row.key);
   return [note(turn.t(`bot:measure.${cmd.action}`, { title: row.title, date: date(turn, updated?.dueDate) }))];
@@ -130,7 +130,7 @@ export async function afterReview(turn: Turn, planId: string, employee: Person, 
 export async function consentCommand(turn: Turn, granted: boolean | undefined): Promise<Message[]> {
   const { db } = turn.ctx;
   if (granted !== undefined) {
-    await setConsent(db, turn.person.id, "arr_summary", granted, turn.origin, { personId: turn.person.id, label: "employee" });
+    await setConsent(db, turn.person.id, "arr_summary", granted, turn.origin, { personId: turn.person.id, label: "employee" }, turn.now);
     // The plan itself records the consent too, so the next version and every export agree.
     const plan = await db.plan.findFirst({ where: { employeeId: turn.person.id }, orderBy: { updatedAt: "desc" } });
     if (plan) {

@@ -173,7 +173,7 @@ async function planDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueD
   const { content } = await addAnswersToDraft(db, plan, role, snapshots, actor, turn.today);
   plan = await db.plan.findUniqueOrThrow({ where: { id: plan.id } });
   if (def.id === "employee_followup" && typeof answer(state, "arrConsent") === "string") {
-    await setConsent(db, employee.id, "arr_summary", answer(state, "arrConsent") === "yes", turn.origin, actor);
+    await setConsent(db, employee.id, "arr_summary", answer(state, "arrConsent") === "yes", turn.origin, actor, turn.now);
   }
 
   if (def.id === "plan_not_needed") {

@@ -30,6 +30,7 @@ import { substituteCommand } from "../reminders/substitutes.js";
 import { workspaceLanguageCommand } from "./workspaceLanguage.js";
 import { navSendCommand } from "../nav/chat.js";
 import { readersCommand } from "./readers.js";
+import { timelineCommand } from "./timelineCommand.js";
 
 /** Text longer than this is refused before anything else looks at it. */
 export const MAX_TEXT = 4000;
@@ -95,7 +96,7 @@ export class Conversation {
 
   /** Re-plans reminders for whoever the command may have changed (cheap when nothing changed). */
   private async replan(turn: Turn, command: Command): Promise<void> {
-    if (!this.options.caseChanged || command.type === "help" || command.type === "status" || command.type === "plan.readers") return;
+    if (!this.options.caseChanged || command.type === "help" || command.type === "status" || command.type === "plan.readers" || command.type === "timeline") return;
     const touched = new Set([turn.person.id]);
     if (command.type === "plan" && command.employeeId) touched.add(command.employeeId);
     if (command.type === "dialogue.start" && command.employeeId) touched.add(command.employeeId);
@@ -159,6 +160,8 @@ export class Conversation {
         return navSendCommand(turn, command);
       case "plan.readers":
         return readersCommand(turn, command.employeeId);
+      case "timeline":
+        return timelineCommand(turn, command.employeeId);
       case "dialogue.start":
         return this.startNamed(turn, command.dialogueId, command.employeeId);
       case "text":

@@ -106,7 +106,7 @@ async function leaderPlan(turn: Turn, employee: Person, relation: string, start:
     // A confirmed version can go to NAV and the doctor from here (when Maskinporten is configured).
     if (latest.reviewStatus === "confirmed" && mayExecute("plan.sendToNav", relation as Relation)) view.blocks.push(...(await navOfferBlocks(turn.ctx, turn, plan.id, latest.version)));
     messages.push(view);
-    await audit(db, { actor: actorFor(turn.person, relation as never), subjectId: employee.id, action: "read", entity: "plan", entityId: plan.id, detail: { version: latest.version } });
+    await audit(db, { actor: actorFor(turn.person, relation as never), subjectId: employee.id, action: "read", entity: "plan", entityId: plan.id, detail: { version: latest.version }, at: turn.now });
   } else {
     messages.push({ summary: turn.t("bot:plan.stillWaitingForEmployee", { name: employee.name }), blocks: [{ kind: "text", text: turn.t("bot:plan.stillWaitingForEmployee", { name: employee.name }) }] });
   }

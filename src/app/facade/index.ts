@@ -301,7 +301,7 @@ export class ChannelFacade {
   /** The latest plan version as a PDF for someone allowed to read it (audited when not the employee). */
   async planPdf(viewer: Person, employeeId: string | null | undefined): Promise<{ body: Buffer | string; version: number }> {
     const { subject, relation } = await this.caseSubject(viewer, employeeId);
-    return exportPlan(this.db, { employee: subject, format: "pdf", locale: localeOf(viewer), actor: actorFor(viewer, relation) });
+    return exportPlan(this.db, { employee: subject, format: "pdf", locale: localeOf(viewer), actor: actorFor(viewer, relation), now: this.ctx.clock() });
   }
 
   private async caseSubject(viewer: Person, subjectId: string | null | undefined): Promise<{ subject: Person; relation: Exclude<Relation, "none"> }> {

@@ -21,7 +21,7 @@ export interface TeamsBotOptions {
 }
 
 /** Commands that may be run again each time a shared card is shown (read-only or resuming). */
-const VIEW_COMMANDS: ReadonlySet<Command["type"]> = new Set(["report", "status", "plan", "help", "dialogue.start"]);
+const VIEW_COMMANDS: ReadonlySet<Command["type"]> = new Set(["report", "status", "plan", "timeline", "help", "dialogue.start"]);
 
 export class TeamsBot extends TeamsActivityHandler {
   constructor(private readonly options: TeamsBotOptions) {

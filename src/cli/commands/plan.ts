@@ -18,7 +18,8 @@ export function registerPlan(program: Command, runtime: CliRuntime): void {
     .addOption(new Option("--locale <locale>", t("cli:plan.export.locale")).choices([...SUPPORTED_LOCALES]))
     .option("--national-id <digits>", t("cli:plan.export.nationalId"))
     .option("--contact-phone <phone>", t("cli:plan.export.contactPhone"))
-    .action(async (options: { employee: string; format: "lps" | "md" | "pdf"; version?: string; output?: string; locale?: Locale; nationalId?: string; contactPhone?: string }) => {
+    .addOption(new Option("--timeline <role>", t("cli:plan.export.timeline")).choices(["employee", "leader", "hr", "arr", "none"]).default("hr"))
+    .action(async (options: { employee: string; format: "lps" | "md" | "pdf"; version?: string; output?: string; locale?: Locale; nationalId?: string; contactPhone?: string; timeline: "employee" | "leader" | "hr" | "arr" | "none" }) => {
       const version = options.version === undefined ? undefined : Number(options.version);
       if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new CliUsageError(t("cli:plan.errors.badVersion", { value: options.version }));
       if (options.format === "pdf" && !options.output && runtime.io.stdout.isTTY) throw new CliUsageError(t("cli:plan.errors.pdfNeedsOutput"));
@@ -34,6 +35,8 @@ export function registerPlan(program: Command, runtime: CliRuntime): void {
         actor: CLI_ACTOR,
         ...(options.nationalId ? { nationalId: options.nationalId } : {}),
         ...(options.contactPhone ? { contactPhone: options.contactPhone } : {}),
+        timeline: options.timeline,
+        now: app.clock(),
       });
       if (options.output) writeFileSync(options.output, result.body);
       else runtime.io.stdout.write(result.body);

@@ -31,6 +31,8 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("plan"), employeeId: id.optional() }),
   /** "Who has seen my plan?": the reads of the case by others (only the employee's own; `employeeId` is checked). */
   z.object({ type: z.literal("plan.readers"), employeeId: id.optional() }),
+  /** The case's history: one's own, or (with `employeeId`) a case one may see. */
+  z.object({ type: z.literal("timeline"), employeeId: id.optional() }),
   /** Show (no `granted`) or change the employee's consent to share the plan summary with the ARR team. */
   z.object({ type: z.literal("consent"), granted: z.boolean().optional() }),
   /** Start (or resume) a named dialogue, about the person themselves or an employee they lead. */

@@ -2,6 +2,8 @@
 // sections with localized headings and labels, in the reader's language. Only the
 // plan's shared fields are read; the raw snapshots (which hold private answers) never are.
 import type { IsoDate } from "../time/localDate.js";
+import type { TimelineEntry, ViewerRole } from "../timeline/index.js";
+import { lineText, timelineLines } from "../timeline/render.js";
 import type { AssessedTask, Measure, PlanContent, VoiceField } from "./model.js";
 import { hasVoice } from "./model.js";
 import { otherViewDiffers, taskKey } from "./tasks.js";
@@ -32,6 +34,8 @@ export interface PlanDocument {
   /** The local date this version was made. */
   createdAt?: IsoDate;
   organisation?: string;
+  /** The case's timeline as one role sees it (src/domain/timeline/), printed as the last section. */
+  timeline?: { role: ViewerRole; entries: TimelineEntry[] };
 }
 
 export type ViewItem =
@@ -60,7 +64,8 @@ export type SectionId =
   | "measures"
   | "followUp"
   | "contact"
-  | "nav";
+  | "nav"
+  | "timeline";
 
 export interface ViewSection {
   id: SectionId;
@@ -189,6 +194,17 @@ export function buildPlanView(doc: PlanDocument, loc: PlanLocalizer): PlanView {
         ...bool("sendPlanToGeneralPractitioner"),
         ...value("plan:fields.arrConsent", yesNo(t, c.arrConsent)),
       ],
+    },
+    {
+      id: "timeline",
+      heading: t("timeline:section.heading"),
+      items:
+        doc.timeline && doc.timeline.entries.length > 0
+          ? [
+              { kind: "paragraph", style: "muted", text: t(`timeline:scope.${doc.timeline.role}`) },
+              ...timelineLines(doc.timeline.entries, loc).map((l): ViewItem => ({ kind: "paragraph", text: lineText(l) })),
+            ]
+          : [],
     },
   ];
 

@@ -1,0 +1,110 @@
+// What happened in one sick-leave case, as plain facts the app layer gathers from the
+// database: periods, milestones, nudges, dialogues, plan versions, measures, consents,
+// ARR summaries and plan reads. Instants are already turned into the viewer's local
+// calendar dates (`on`), with `seq` (epoch milliseconds) to order events of one day.
+// No I/O here: the timeline is built from these facts alone.
+import type { IsoDate } from "../time/localDate.js";
+import type { MilestoneResult } from "../milestones/types.js";
+
+/** Who looks at the timeline, seen from the case (the ARR team only with the employee's consent). */
+export const VIEWER_ROLES = ["employee", "leader", "substitute", "hr", "arr"] as const;
+export type ViewerRole = (typeof VIEWER_ROLES)[number];
+
+/** The role someone acted in, as written in the audit log and on rows. */
+export type ActorRole = "employee" | "leader" | "substitute" | "hr" | "arr" | "cli" | "scheduler" | "system";
+
+export interface Stamp {
+  on: IsoDate;
+  seq: number;
+}
+
+export interface PeriodFact extends Stamp {
+  start: IsoDate;
+  end: IsoDate | null;
+  grade: number;
+  type: "sick" | "vacation";
+  /** How it reached us: "slack" | "teams" | "console" | "cli" (HR on the employee's behalf). */
+  via: string;
+  /** Set when a later change replaced this period (the row is kept). */
+  superseded?: Stamp;
+}
+
+export interface MilestoneStateFact extends Stamp {
+  milestoneId: string;
+  state: "done" | "snoozed" | "not_needed";
+  snoozedUntil?: IsoDate | null;
+  /** Free text the leader gave for "not needed"; shown only to the roles allowed details. */
+  reason?: string | null;
+  by?: ActorRole;
+}
+
+export interface ReminderFact extends Stamp {
+  kind: "nudge" | "escalation";
+  milestoneId: string;
+  /** Who was reminded. */
+  to: "leader" | "substitute" | "hr" | "arr";
+}
+
+export interface DialogueFact extends Stamp {
+  dialogueId: string;
+  /** Whose side of the follow-up it was. */
+  by: "employee" | "leader";
+}
+
+export interface PlanVersionFact extends Stamp {
+  version: number;
+  reviewStatus: "pending" | "confirmed" | "disagreed";
+  reviewed?: Stamp;
+  /** What the employee disagrees with (their own words). */
+  disagreement?: string | null;
+  /** The version records that a written plan is not needed. */
+  notNeeded?: boolean;
+}
+
+export interface MeasureFact {
+  key: string;
+  title: string;
+  owner: string | null;
+  dueDate: IsoDate | null;
+  status: "proposed" | "agreed" | "done" | "not_relevant" | "cancelled";
+  proposed?: Stamp;
+  agreed?: Stamp;
+  /** When it was closed (done, not relevant, cancelled). */
+  closed?: Stamp;
+  notes: Array<{ on: IsoDate; text: string }>;
+}
+
+export interface ConsentFact extends Stamp {
+  granted: boolean;
+}
+
+export interface ArrSummaryFact extends Stamp {
+  version?: number;
+}
+
+export interface PlanReadFact extends Stamp {
+  actorName: string;
+  actorRole: ActorRole;
+  /** The plan read in chat, exported, or this timeline looked at. */
+  op: "read" | "export" | "timeline";
+}
+
+export interface CaseFacts {
+  today: IsoDate;
+  caseStart: IsoDate;
+  caseEnd: IsoDate | null;
+  /** Still sick today (the end unknown or ahead). */
+  ongoing: boolean;
+  periods: PeriodFact[];
+  milestones: MilestoneResult[];
+  states: MilestoneStateFact[];
+  reminders: ReminderFact[];
+  dialogues: DialogueFact[];
+  versions: PlanVersionFact[];
+  measures: MeasureFact[];
+  consents: ConsentFact[];
+  arrSummaries: ArrSummaryFact[];
+  reads: PlanReadFact[];
+  /** Retention: the plan is no longer the leader's to read (six months after the case ended). */
+  planHiddenFromLeader: boolean;
+}

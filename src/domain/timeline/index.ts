@@ -1,0 +1,3 @@
+export * from "./facts.js";
+export * from "./timeline.js";
+export * from "./render.js";
