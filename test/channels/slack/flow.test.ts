@@ -262,6 +262,24 @@ describe("Slack: report → leader → follow-up dialogues → confirmed plan �
     expect(lea).toMatch(/Kortere vakter/);
   });
 
+  it("shows the case's timeline in the DM: all of it to the employee, the leader's view to the leader", async () => {
+    await postEvent(h, dmEvent("U0OLA", "tidslinje"));
+    await idle(h);
+    const mine = text(h.fake.channel("D0OLA").at(-1));
+    expect(mine).toMatch(/Timeline for Ola Ansatt/);
+    expect(mine).toMatch(/The employee confirmed version 1/);
+    expect(mine).toMatch(/Summary of version 1 sent to the ARR team/);
+    expect(mine).toMatch(/Lea Leder \(leader\) read the plan/);
+    await postEvent(h, dmEvent("U0LEA", "timeline"));
+    await idle(h);
+    const chooser = h.fake.channel("D0LEA").at(-1)!;
+    await click(h, "U0LEA", chooser, findButton(chooser, (c) => c.type === "timeline" && typeof c.employeeId === "string")!);
+    await idle(h);
+    const leaders = text(h.fake.channel("D0LEA").at(-1));
+    expect(leaders).toMatch(/Timeline for Ola Ansatt/);
+    expect(leaders).not.toMatch(/\) read the plan/);
+  });
+
   it("kept every Block Kit payload within Slack's limits", () => {
     expect(checkAllCalls(h.fake.calls)).toEqual([]);
     expect(h.fake.calls.filter((c) => c.outcome !== "ok" && c.outcome !== "not_in_channel")).toEqual([]);
