@@ -8,6 +8,9 @@ import type { SessionState } from "../../domain/dialogue/state.js";
 import type { StartContext } from "../../domain/dialogue/engine.js";
 import { snapshotAnswers } from "../../domain/dialogue/snapshot.js";
 import type { PlanRole } from "../../domain/plan/model.js";
+import type { AnswerSnapshot } from "../../domain/plan/snapshot.js";
+import { parseAgreement } from "../../domain/agreement/index.js";
+import { OWN_TASK_LIST } from "../../domain/dialogue/definitions/shared.js";
 import { milestoneTitleKey } from "../../domain/milestones/index.js";
 import type { Person, SickCase } from "../../generated/prisma/client.js";
 import { registerAbsence, changeAbsence } from "../absences.js";
@@ -44,7 +47,9 @@ export async function startContextFor(turn: Turn, def: DialogueDefinition, subje
   const content = await workingContent(turn.ctx.db, plan);
   const mainTasks = content.mainTasks.length > 0 ? content.mainTasks : content.tasks.map((t) => t.name);
   const openMeasures = content.measures.filter((m) => m.status === "agreed" || m.status === "proposed").map((m) => m.title);
-  return { context: { listContext: { mainTasks, measures: openMeasures } }, caseId: current?.row.id ?? null };
+  // The employee's own list of tasks she could do while sick, from her follow-up agreement (seed 004).
+  const ownTasks = parseAgreement(subject.employee.contactPreferences)?.fallbackTasks ?? [];
+  return { context: { listContext: { mainTasks, measures: openMeasures, [OWN_TASK_LIST]: ownTasks } }, caseId: current?.row.id ?? null };
 }
 
 export async function onDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueDefinition, state: SessionState): Promise<Message[]> {
@@ -65,6 +70,14 @@ export async function onDialogueCompleted(turn: Turn, row: SessionRow, def: Dial
     default:
       return planDialogueCompleted(turn, row, def, state, employee);
   }
+}
+
+/** The agreement's answers that fill plan fields (contact, times, who may know, handover). */
+function asAgreedSnapshots(employee: Person): AnswerSnapshot[] {
+  const agreement = parseAgreement(employee.contactPreferences);
+  if (!agreement) return [];
+  const fields = new Set(["contactChannel", "contactTimes", "whoMayKnow", "taskHandover"]);
+  return agreement.snapshots.filter((s) => s.planField !== undefined && fields.has(s.planField)).map((s) => ({ ...s, answeredBy: "employee" as const }));
 }
 
 function answer(state: SessionState, key: string): AnswerValue | undefined {
@@ -170,6 +183,8 @@ async function planDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueD
   const sickCase = row.caseId ? await db.sickCase.findUnique({ where: { id: row.caseId } }) : null;
   let plan = await planFor(db, employee, sickCase);
   const snapshots = snapshotAnswers(def, state, { t: turn.t, locale: turn.locale, answeredBy: role });
+  // "As agreed": the contact and handover fields of the plan come from her follow-up agreement.
+  if (def.id === "employee_followup" && answer(state, "contactAsAgreed") === "as_agreed") snapshots.push(...asAgreedSnapshots(employee));
   const { content } = await addAnswersToDraft(db, plan, role, snapshots, actor, turn.today);
   plan = await db.plan.findUniqueOrThrow({ where: { id: plan.id } });
   if (def.id === "employee_followup" && typeof answer(state, "arrConsent") === "string") {

@@ -15,6 +15,7 @@ import { planVersionMessage } from "../conversation/planMessages.js";
 import { date, nextMilestone } from "../conversation/views.js";
 import { hasConsent } from "../consents.js";
 import { settlementFactsOfCase } from "../settlement.js";
+import { agreementLines, parseAgreement } from "../../domain/agreement/index.js";
 import type { NotificationRenderer } from "./dispatch.js";
 import type { NotificationPayload } from "./outbox.js";
 import { navOfferBlocks } from "../nav/messages.js";
@@ -44,14 +45,16 @@ export const CORE_TEMPLATES: Readonly<Record<string, Template>> = {
     const lines = [
       period.endDate ? t("bot:notice.expectedEnd", { date: date(env, period.endDate) }) : t("bot:notice.endUnknown"),
       next ? t("bot:notice.next", { milestone: t(milestoneTitleKey(next.id)), date: date(env, next.due) }) : "",
-      employee.contactPreferences ? t("bot:notice.contactPreferences", { text: contactSummary(employee.contactPreferences) }) : "",
       t("bot:notice.noDiagnosis"),
     ].filter(Boolean);
+    // The whole follow-up agreement she made before she was sick, her own task list included.
+    const agreement = agreementLines(t, employee.name, parseAgreement(employee.contactPreferences));
     return {
       summary: text,
       blocks: [
         { kind: "text", text, style: "heading" },
         { kind: "text", text: lines.join("\n") },
+        { kind: "text", text: agreement.join("\n") },
         { kind: "actions", buttons: [{ label: t("bot:buttons.planFor", { name: employee.name }), command: { type: "plan", employeeId: employee.id }, style: "primary" }, { label: t("bot:buttons.status"), command: { type: "status" } }] },
       ],
     };
@@ -142,18 +145,6 @@ export const CORE_TEMPLATES: Readonly<Record<string, Template>> = {
 };
 
 /** A compact line from the stored contact-preference answers (labels as the employee saw them). */
-function contactSummary(json: string): string {
-  try {
-    const snapshots = JSON.parse(json) as Array<{ questionId: string; display: string; private?: boolean }>;
-    return snapshots
-      .filter((s) => !s.private && ["channels", "times", "closeness"].includes(s.questionId) && s.display)
-      .map((s) => s.display)
-      .join("; ");
-  } catch {
-    return "";
-  }
-}
-
 export type TemplateRegistry = Readonly<Record<string, Template>>;
 
 /**

@@ -126,8 +126,10 @@ function collectRound(snapshots: readonly AnswerSnapshot[]): RoundAnswers {
     exceptionTexts: [],
     answeredAnything: false,
   };
-  const taskGroups = new Map<number, AnswerSnapshot[]>();
-  const measureGroups = new Map<number, AnswerSnapshot[]>();
+  // Keyed by repeat step and item ("tasks#0", "ownTasks#0"): a dialogue may have more
+  // than one repeat of the same kind (the main tasks and the employee's own list).
+  const taskGroups = new Map<string, AnswerSnapshot[]>();
+  const measureGroups = new Map<string, AnswerSnapshot[]>();
   const unmapped: AnswerSnapshot[] = [];
   const exceptionDialogues = new Set<string>();
 
@@ -136,7 +138,8 @@ function collectRound(snapshots: readonly AnswerSnapshot[]): RoundAnswers {
     round.answeredAnything = true;
     if (s.group) {
       const groups = s.group.kind === "task" ? taskGroups : measureGroups;
-      groups.set(s.group.index, [...(groups.get(s.group.index) ?? []), s]);
+      const key = groupKey(s);
+      groups.set(key, [...(groups.get(key) ?? []), s]);
       continue;
     }
     if (s.planField === "notNeededReason") exceptionDialogues.add(s.dialogueId);
@@ -147,16 +150,34 @@ function collectRound(snapshots: readonly AnswerSnapshot[]): RoundAnswers {
     if (exceptionDialogues.has(s.dialogueId) && textOf(s)) round.exceptionTexts.push(textOf(s));
   }
 
-  for (const index of [...taskGroups.keys()].sort((a, b) => a - b)) {
-    const task = parseTaskGroup(taskGroups.get(index) ?? []);
+  for (const key of sortedGroupKeys(taskGroups)) {
+    const task = parseTaskGroup(taskGroups.get(key) ?? []);
     if (task.view) round.tasks.push(task.view);
     else if (task.name) round.mainTasks.push(task.name);
   }
-  for (const index of [...measureGroups.keys()].sort((a, b) => a - b)) {
-    const measure = parseMeasureGroup(measureGroups.get(index) ?? []);
+  for (const key of sortedGroupKeys(measureGroups)) {
+    const measure = parseMeasureGroup(measureGroups.get(key) ?? []);
     if (measure) round.measures.push(measure);
   }
   return round;
+}
+
+/** "tasks[2].ability" → "tasks#2": the repeat step and the item an answer belongs to. */
+function groupKey(s: AnswerSnapshot): string {
+  const repeat = /^([^[\]]+)\[/.exec(s.questionId)?.[1] ?? "";
+  return `${repeat}#${s.group?.index ?? 0}`;
+}
+
+/** Groups in the order their repeat step was first met, items in index order within it. */
+function sortedGroupKeys(groups: Map<string, AnswerSnapshot[]>): string[] {
+  const order = new Map<string, number>();
+  for (const key of groups.keys()) {
+    const repeat = key.slice(0, key.lastIndexOf("#"));
+    if (!order.has(repeat)) order.set(repeat, order.size);
+  }
+  const index = (key: string) => Number(key.slice(key.lastIndexOf("#") + 1));
+  const repeatOf = (key: string) => key.slice(0, key.lastIndexOf("#"));
+  return [...groups.keys()].sort((a, b) => order.get(repeatOf(a))! - order.get(repeatOf(b))! || index(a) - index(b));
 }
 
 function collectField(round: RoundAnswers, field: PlanField, s: AnswerSnapshot): void {

@@ -2,7 +2,7 @@
 // 1–8): contact, the job as agreed, each main task, what else could work, what
 // was tried, own goals, and consent for the ARR team. Work only, never health.
 import { defineDialogue } from "../validate.js";
-import { adjustmentOptions, contactChannelOptions, keysFor, taskAbilityOptions, yesNo } from "./shared.js";
+import { adjustmentOptions, contactChannelOptions, keysFor, ownTaskListStep, taskAbilityOptions, yesNo } from "./shared.js";
 
 const k = keysFor("employee_followup");
 
@@ -80,6 +80,10 @@ export const employeeFollowup = defineDialogue({
         },
       ],
     },
+
+    // 3b. Her own list of tasks she could do while sick (seed 004, from her follow-up
+    // agreement): assessed one by one like the main tasks; the leader assesses it too.
+    ownTaskListStep("employee"),
 
     // 4.–5. What else could work now.
     { id: "otherTasks", type: "long_text", textKey: k.text("otherTasks"), helpKey: k.help("otherTasks"), required: false, planField: "otherSuitableTasks" },

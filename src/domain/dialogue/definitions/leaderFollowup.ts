@@ -1,7 +1,7 @@
 // The leader's side: the same topics from the workplace's view, then the
 // measures with owner and due date, the evaluation date and NAV's plan fields.
 import { defineDialogue } from "../validate.js";
-import { keysFor, measureItemSteps, yesNo } from "./shared.js";
+import { keysFor, measureItemSteps, ownTaskListStep, yesNo } from "./shared.js";
 
 const k = keysFor("leader_followup");
 
@@ -15,6 +15,7 @@ export const leaderFollowup = defineDialogue({
     { id: "typicalWorkday", type: "long_text", textKey: k.text("typicalWorkday"), helpKey: k.help("typicalWorkday"), planField: "typicalWorkday" },
     { id: "tasksPossible", type: "long_text", textKey: k.text("tasksPossible"), helpKey: k.help("tasksPossible"), planField: "tasksThatCanStillBeDone" },
     { id: "tasksMoved", type: "long_text", textKey: k.text("tasksMoved"), helpKey: k.help("tasksMoved"), required: false, planField: "tasksThatCanNotBeDone" },
+    ownTaskListStep("leader"),
     {
       id: "triedBefore",
       type: "single_choice",

@@ -67,3 +67,44 @@ export const measureItemSteps: ItemStepInput[] = [
     planField: "measureDueDate",
   },
 ];
+
+/** The list context key that holds the employee's own list of tasks she could do while sick. */
+export const OWN_TASK_LIST = "fallbackTasks";
+
+/**
+ * A repeat over the employee's own task list (from her follow-up agreement), asked of
+ * both parties: each says whether the task can be done now, and with which adjustment.
+ * The answers become the plan's task assessment (the employee's view first, the
+ * leader's beside it). With no list, the step has no items and is passed over.
+ */
+export function ownTaskListStep(role: "employee" | "leader") {
+  return {
+    id: "ownTasks",
+    type: "repeat" as const,
+    textKey: `agreement:fallbackTasks.${role}.text`,
+    helpKey: `agreement:fallbackTasks.${role}.help`,
+    source: { kind: "context" as const, key: OWN_TASK_LIST },
+    group: "task" as const,
+    itemTitleKey: "agreement:fallbackTasks.itemTitle",
+    itemLabelKey: "agreement:fallbackTasks.itemLabel",
+    itemPlanField: "taskName" as const,
+    itemSteps: [
+      {
+        id: "ownAbility",
+        type: "single_choice" as const,
+        textKey: role === "employee" ? "dialogue:employee_followup.ability.text" : "agreement:fallbackTasks.leaderAbility.text",
+        options: taskAbilityOptions,
+        planField: "taskAbility" as const,
+      },
+      {
+        id: "ownAdjustment",
+        type: "multi_choice" as const,
+        textKey: role === "employee" ? "dialogue:employee_followup.adjustment.text" : "agreement:fallbackTasks.leaderAdjustment.text",
+        helpKey: role === "employee" ? "dialogue:employee_followup.adjustment.help" : "agreement:fallbackTasks.leaderAdjustment.help",
+        options: adjustmentOptions,
+        planField: "taskAdjustment" as const,
+        showIf: { op: "equals" as const, step: "ownAbility", value: "with_adjustment" },
+      },
+    ],
+  };
+}
