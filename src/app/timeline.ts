@@ -116,7 +116,8 @@ export async function caseFacts(db: Db, employee: Person, zone: string, today: s
       owner: m.owner,
       dueDate: m.dueDate,
       status: m.status,
-      ...(firstIn ? { proposed: stamp(firstIn.row.createdAt) } : {}),
+      // A proposal not yet in any version (the employee's own, say) dates from the draft's last change.
+      ...(firstIn ? { proposed: stamp(firstIn.row.createdAt) } : plan ? { proposed: stamp(plan.updatedAt) } : {}),
       ...(agreedIn?.row.reviewedAt ? { agreed: stamp(agreedIn.row.reviewedAt) } : {}),
       ...(closed && row ? { closed: stamp(row.updatedAt) } : {}),
       notes: m.notes.map((n) => ({ on: n.date, text: n.text })),

@@ -191,6 +191,22 @@ async function planDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueD
     await setConsent(db, employee.id, "arr_summary", answer(state, "arrConsent") === "yes", turn.origin, actor, turn.now);
   }
 
+  if (def.id === "propose_measure") {
+    // Her proposals wait in the draft for the leader; they are agreed when she confirms a version that holds them.
+    const titles = content.measures.filter((m) => m.proposedBy === "employee" && m.status === "proposed").map((m) => m.title);
+    const leaders = await leadersOf(db, employee, turn.today);
+    for (const leader of leaders) {
+      await enqueue(db, {
+        key: `proposal:${row.id}:${leader.id}`,
+        kind: "measure_proposed",
+        recipientId: leader.id,
+        payload: { template: "measure_proposed", params: { employeeId: employee.id, titles } },
+        dueAt: turn.now,
+      });
+    }
+    return [note(turn.t("proposal:saved", { name: leaders.map((l) => l.name).join(", ") || "–" }), "success")];
+  }
+
   if (def.id === "plan_not_needed") {
     if (!content.exception) throw new UserError("plan:errors.exceptionNeedsText");
     // The plan's status is the fact: it settles the milestones whose rule names "plan_not_needed"

@@ -34,6 +34,7 @@ export async function timelineCommand(turn: Turn, employeeId: string | undefined
   if (timeline.role === "employee") {
     // The employee steers: from her own timeline she can invite the ARR team, or stop sharing.
     const consented = await hasConsent(db, turn.person.id, "arr_summary");
+    buttons.push({ label: turn.t("proposal:button"), command: { type: "dialogue.start", dialogueId: "propose_measure" } });
     buttons.push(
       consented
         ? { label: turn.t("timeline:arr.withdraw"), command: { type: "consent", granted: false }, style: "danger" }

@@ -32,7 +32,7 @@ export function helpMessage(v: ViewContext, opts: HelpAudience): Message {
     lines.splice(3, 0, { label: t("bot:help.commands.leaderPlan.word"), value: t("bot:help.commands.leaderPlan.what") });
     lines.splice(4, 0, { label: t("bot:help.commands.substitute.word"), value: t("bot:help.commands.substitute.what") });
   }
-  lines.splice(lines.length - 1, 0, { label: t("timeline:help.word"), value: t("timeline:help.what") });
+  lines.splice(lines.length - 1, 0, { label: t("timeline:help.word"), value: t("timeline:help.what") }, { label: t("proposal:help.word"), value: t("proposal:help.what") });
   blocks.push({ kind: "fields", fields: lines });
   blocks.push({ kind: "text", text: t("bot:help.privacy"), style: "muted" });
   blocks.push({

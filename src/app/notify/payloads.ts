@@ -19,6 +19,8 @@ export const PAYLOADS = {
   plan_disagreed: z.looseObject({ planId: id, version: z.number().int().min(1), employeeId: id }),
   plan_not_needed: z.looseObject({ planId: id, leaderId: id }),
   arr_summary: z.looseObject({ workspaceId: id, planId: id, caseId: id }),
+  // The employee proposed measures herself ("foreslå tiltak"); her leader is told.
+  measure_proposed: z.looseObject({ employeeId: id, titles: z.array(z.string()) }),
   // The scheduler's reminders (planned by src/domain/reminders/plan.ts; src/app/reminders/templates.ts).
   nudge: z.looseObject({ caseId: id, milestoneId: id, due: isoDate, offset: z.union([z.number(), z.string()]), employeeId: id }),
   escalation: z.looseObject({ caseId: id, milestoneId: id, due: isoDate, employeeId: id, days: z.number(), workspaceId: id.optional() }),

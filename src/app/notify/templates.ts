@@ -59,6 +59,21 @@ export const CORE_TEMPLATES: Readonly<Record<string, Template>> = {
       ],
     };
   },
+  async measure_proposed(env, params) {
+    const employee = await personById(env, params.employeeId);
+    if (!employee) return null;
+    const titles = Array.isArray(params.titles) ? params.titles.map(str) : [];
+    const text = env.t("proposal:notice", { name: employee.name, count: titles.length });
+    return {
+      summary: text,
+      blocks: [
+        { kind: "text", text },
+        ...(titles.length > 0 ? [{ kind: "text" as const, text: titles.map((title) => `• ${title}`).join("\n") }] : []),
+        { kind: "text", text: env.t("proposal:noticeHint"), style: "muted" },
+        { kind: "actions", buttons: [{ label: env.t("bot:buttons.planFor", { name: employee.name }), command: { type: "plan", employeeId: employee.id }, style: "primary" }] },
+      ],
+    };
+  },
   async change_notice(env, params) {
     const employee = await personById(env, params.employeeId);
     if (!employee) return null;

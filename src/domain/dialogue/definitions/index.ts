@@ -10,6 +10,7 @@ import { planNotNeeded } from "./planNotNeeded.js";
 import { reportSickness } from "./reportSickness.js";
 import { changeAbsence } from "./changeAbsence.js";
 import { planDisagreement } from "./planDisagreement.js";
+import { proposeMeasure } from "./proposeMeasure.js";
 
 export const DIALOGUE_IDS = [
   "report_sickness",
@@ -21,6 +22,7 @@ export const DIALOGUE_IDS = [
   "plan_not_needed",
   "change_absence",
   "plan_disagreement",
+  "propose_measure",
 ] as const;
 export type DialogueId = (typeof DIALOGUE_IDS)[number];
 
@@ -34,6 +36,7 @@ export const dialogues: Readonly<Record<DialogueId, DialogueDefinition>> = {
   plan_not_needed: planNotNeeded,
   change_absence: changeAbsence,
   plan_disagreement: planDisagreement,
+  propose_measure: proposeMeasure,
 };
 
 export function isDialogueId(value: string): value is DialogueId {
