@@ -24,6 +24,12 @@ export type CaseRelation = Extract<Relation, "self" | "leader" | "substitute" | 
 export const CASE_PERMISSIONS = {
   /** Read the plan and case (chat "plan", the tab, the PDF). */
   "plan.read": ["self", "leader", "substitute", "hr"],
+  /**
+   * The case's timeline (chat "tidslinje", the export's section). The ARR team sees its
+   * summary-level cut only while the employee consents (src/app/timeline.ts asks that
+   * apart, at every look); without consent it is refused like anyone outside the case.
+   */
+  "timeline.read": ["self", "leader", "substitute", "hr"],
   /** Start one of the employee's own dialogues (follow-up, contact preferences). */
   "dialogue.employee": ["self"],
   /** Start a leader-side dialogue about the employee (leader's follow-up, measures, evaluation, plan not needed). */
@@ -63,6 +69,7 @@ export const DIALOGUE_ACTIONS = {
   measures: "dialogue.leader",
   evaluation: "dialogue.leader",
   plan_not_needed: "dialogue.leader",
+  propose_measure: "dialogue.employee",
 } as const satisfies Record<DialogueId, CaseAction>;
 
 export function mayExecute(action: CaseAction, relation: Relation): boolean {

@@ -17,7 +17,7 @@ import {
   type TimelineEntry,
   type ViewerRole,
 } from "../domain/timeline/index.js";
-import { relationTo, type Relation } from "./access.js";
+import { mayExecute, refusal, relationTo, type Relation } from "./access.js";
 import { audit } from "./audit.js";
 import { hasConsent } from "./consents.js";
 import { currentCase, isOngoing, readCases } from "./cases.js";
@@ -33,13 +33,12 @@ export interface CaseTimeline {
 
 /** The viewer's role on the employee's timeline; refuses (without saying why) when there is none. */
 export async function timelineRole(db: Db, viewer: Person, employee: Person | null, date: string): Promise<ViewerRole> {
-  if (!employee) throw new UserError("common:errors.forbidden");
+  if (!employee) throw refusal("timeline.read");
   const relation: Relation = await relationTo(db, viewer, employee, date);
-  if (relation === "self") return "employee";
-  if (relation !== "none") return relation;
   // The ARR team sees a case only with the employee's consent, checked at every look.
-  if (isArrMember(viewer) && (await hasConsent(db, employee.id, "arr_summary"))) return "arr";
-  throw new UserError("common:errors.forbidden");
+  if (relation === "arr" && isArrMember(viewer) && (await hasConsent(db, employee.id, "arr_summary"))) return "arr";
+  if (!mayExecute("timeline.read", relation)) throw refusal("timeline.read");
+  return relation === "self" ? "employee" : (relation as Exclude<ViewerRole, "employee" | "arr">);
 }
 
 /** The employee's current (or latest) case as `viewer` may see it. `today` is the viewer's. */

@@ -113,6 +113,15 @@ describe("the permission table, command × relation (real Conversation, real dat
       // Anne's own reads are not logged; anyone else's are.
       return { refused: refusedIn(reply), effect: actor.id === anne.id ? /Versjon 1|Oppfølgingsplan|plan/i.test(textOf(reply)) : after > before };
     },
+    "timeline.read": async (actor) => {
+      // Without Anne's consent (the table's rule; with it the ARR team sees a summary-level cut: test/app/timeline*.test.ts).
+      await db.db.consent.deleteMany({ where: { personId: anne.id } });
+      const before = await db.db.auditLog.count({ where: { subjectId: anne.id, actorId: actor.id } });
+      const reply = await say(actor, { type: "timeline", employeeId: anne.id });
+      const after = await db.db.auditLog.count({ where: { subjectId: anne.id, actorId: actor.id } });
+      // Anne's own looks are not logged; anyone else's are.
+      return { refused: refusedIn(reply), effect: !refusedIn(reply) && (actor.id === anne.id || after > before) };
+    },
     "dialogue.employee": async (actor) => startEffect(actor, "employee_followup"),
     "dialogue.leader": async (actor) => startEffect(actor, "evaluation"),
     "milestone.set": async (actor) => {
