@@ -7,7 +7,7 @@ import { importDirectory } from "../../src/app/directory/importDirectory.js";
 import { createServices, type Services } from "../../src/app/services.js";
 import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
-import { SUPPORTED_LOCALES, translator, type Locale } from "../../src/i18n/index.js";
+import { loadResources, SUPPORTED_LOCALES, translator, type Locale } from "../../src/i18n/index.js";
 import { ensureWorkspace, workspaceLocale } from "../../src/app/workspaces.js";
 
 const PEOPLE = [
@@ -76,6 +76,26 @@ describe("answers in the person's own language", () => {
       const status = textOf(await services.conversation.handle(await person(email), { type: "text", text: "status" }, "console"));
       expect(status).toContain(nb("bot:status.noCase"));
       expect(status).not.toContain(nb("bot:status.noPlan"));
+    }
+  });
+
+  it("every language's cancel word, typed with no dialogue open, says there is nothing to cancel (in the person's language)", async () => {
+    const resources = loadResources();
+    const cancelWords = SUPPORTED_LOCALES.flatMap((l) => ((resources[l]!.bot!.keywords as Record<string, string[]>).cancel ?? []));
+    expect(cancelWords).toEqual(expect.arrayContaining(["avbryt", "cancel", "annuller", "afbryd"]));
+    for (const locale of SUPPORTED_LOCALES) {
+      const t = translator(locale);
+      const who = await person(`${locale}@firma.no`);
+      for (const word of cancelWords) {
+        const reply = textOf(await services.conversation.handle(who, { type: "text", text: word }, "console"));
+        expect(reply, `${locale} typing «${word}»`).toContain(t("bot:session.nothingToCancel"));
+        expect(reply).not.toContain(t("bot:help.unknown", { text: word }));
+      }
+      // back, restart and confirm without a dialogue: understood too, not "I didn't understand".
+      for (const word of [t("bot:keywords.back.0"), t("bot:keywords.restart.0"), t("bot:keywords.confirm.0")]) {
+        const reply = textOf(await services.conversation.handle(who, { type: "text", text: word }, "console"));
+        expect(reply, `${locale} typing «${word}»`).toContain(t("bot:session.nothingOpen"));
+      }
     }
   });
 

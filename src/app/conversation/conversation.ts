@@ -183,6 +183,11 @@ export class Conversation {
     if (meaning?.kind === "navigation" && active) {
       return this.dialogueCommand(turn, { type: "dialogue", sessionId: active.id, action: meaning.action });
     }
+    if (meaning?.kind === "navigation") {
+      // A dialogue word with no dialogue open is understood, not "I didn't understand «avbryt»".
+      const note = turn.t(meaning.action === "cancel" ? "bot:session.nothingToCancel" : "bot:session.nothingOpen");
+      return [{ summary: note, blocks: [{ kind: "text", text: note, style: "muted" }] }];
+    }
     if (meaning?.kind === "command") return this.route(turn, meaning.command);
     // Registering the ARR channel is done in that channel, never in a chat with the bot.
     if (meaning?.kind === "arrChannel") return [textMessage(turn.t("bot:arrChannel.inChannel"), "muted")];
