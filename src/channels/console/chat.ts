@@ -1,13 +1,14 @@
 // `cli chat`: the console channel. It reads lines, turns them into the same
 // commands Slack and Teams produce, and prints the same messages rendered as text.
-// A letter picks a button of the last reply; anything else is typed text.
+// A letter picks a button of the last reply (so does its number or label when the
+// reply shows no numbered options, see render.ts); anything else is typed text.
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Command } from "../../domain/messages/commands.js";
 import type { Message } from "../../domain/messages/model.js";
 import { translator, type Locale } from "../../i18n/index.js";
 import type { ChannelFacade, Person } from "../../app/facade/index.js";
-import { renderConsoleReply } from "./render.js";
+import { pickButton, renderConsoleReply, type RenderedConsoleMessage } from "./render.js";
 import type { Button, InputBlock } from "../../domain/messages/model.js";
 
 export interface ConsoleChatOptions {
@@ -21,13 +22,13 @@ export interface ConsoleChatOptions {
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const { facade, person, locale, output } = options;
   const t = translator(locale);
-  let buttons = new Map<string, Button>();
+  let last: Pick<RenderedConsoleMessage, "buttons" | "numbered"> = { buttons: new Map<string, Button>(), numbered: false };
   // A question outside a dialogue (e.g. the national identity number for NAV): the next line answers it.
   let question: InputBlock | undefined;
   const print = (messages: Message[]) => {
     if (messages.length === 0) return;
     const rendered = renderConsoleReply(messages, t);
-    buttons = rendered.buttons;
+    last = rendered;
     question = messages.flatMap((m) => m.blocks).findLast((b): b is InputBlock => b.kind === "input" && b.submit.type !== "dialogue");
     output.write(`${rendered.text}\n`);
   };
@@ -45,7 +46,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   for await (const line of lines) {
     const text = line.trim();
     if (text === "") continue;
-    const button = buttons.get(text.toLowerCase());
+    const button = pickButton(last, text);
     const answering = !button && question && facade.keywords.keywordOf(text) !== "cancel" ? question : undefined;
     output.write(`> ${answering?.sensitive ? "*".repeat(text.length) : text}\n`);
     const command: Command = button ? button.command : answering ? ({ ...answering.submit, answer: text } as Command) : { type: "text", text };

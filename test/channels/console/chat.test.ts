@@ -1,0 +1,69 @@
+// The console channel in-process: lines in, the rendered replies out, on the real
+// Conversation and a real test database. Buttons are lettered; when a reply shows no
+// numbered options, a number (or the label) picks the n-th button as well.
+import { PassThrough, Readable } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTempDb, type TempDb } from "../../helpers/tempDb.js";
+import { importDirectory } from "../../../src/app/directory/importDirectory.js";
+import { createServices, type Services } from "../../../src/app/services.js";
+import { loadConfig } from "../../../src/config/env.js";
+import { createLogger } from "../../../src/logging/logger.js";
+import { runConsoleChat } from "../../../src/channels/console/chat.js";
+import { translator, type Locale } from "../../../src/i18n/index.js";
+
+const PEOPLE = [
+  "email,name,leader_email,locale,jurisdiction,timezone",
+  "lise@firma.no,Lise Leder,,nb,NO,Europe/Oslo",
+  "anne@firma.no,Anne Ansatt,lise@firma.no,nb,NO,Europe/Oslo",
+  "bjorn@firma.no,Bjørn Berg,lise@firma.no,nb,NO,Europe/Oslo",
+].join("\n");
+
+describe("console chat", () => {
+  let db: TempDb;
+  let services: Services;
+
+  beforeEach(async () => {
+    db = await createTempDb();
+    await importDirectory(db.db, PEOPLE, { defaultTimeZone: "Europe/Oslo" });
+    services = createServices({ config: loadConfig({ DATABASE_URL: db.url }), db: db.db, logger: createLogger("silent"), clock: () => new Date("2026-11-23T09:00:00Z") });
+  });
+  afterEach(async () => db.dispose());
+
+  async function chat(email: string, lines: string[], locale: Locale = "nb"): Promise<string> {
+    const person = await db.db.person.findUniqueOrThrow({ where: { email } });
+    const output = new PassThrough();
+    let out = "";
+    output.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+    await runConsoleChat({ facade: services.facade, person, locale, input: Readable.from([lines.join("\n") + "\n"]), output });
+    return out;
+  }
+
+  const nb = translator("nb");
+  const leaderDialogueTitle = nb("dialogue:leader_followup.title");
+
+  it("a number picks the n-th button of the leader's employee chooser", async () => {
+    const out = await chat("lise@firma.no", ["plan", "2"]);
+    expect(out).toContain(nb("bot:plan.chooseEmployee"));
+    expect(out).toMatch(/\[a\] Anne Ansatt {3}\[b\] Bjørn Berg/);
+    expect(out).not.toContain(nb("bot:help.unknown", { text: "2" }));
+    // "2" is Bjørn (the list is by name): the leader's dialogue about him starts.
+    expect(out).toContain(leaderDialogueTitle);
+    const session = await db.db.dialogueSession.findFirstOrThrow({ where: { status: "active" } });
+    expect(session.subjectId).toBe((await db.db.person.findUniqueOrThrow({ where: { email: "bjorn@firma.no" } })).id);
+  });
+
+  it("so does the button's label, in any case, and «1.»", async () => {
+    const byLabel = await chat("lise@firma.no", ["plan", "anne ansatt"]);
+    expect(byLabel).toContain(leaderDialogueTitle);
+    expect(byLabel).not.toContain(nb("bot:help.unknown", { text: "anne ansatt" }));
+    await db.db.dialogueSession.deleteMany({});
+    const byNumber = await chat("lise@firma.no", ["plan", "1."]);
+    expect(byNumber).toContain(leaderDialogueTitle);
+  });
+
+  it("where a question shows numbered options, a number answers the question, not a button", async () => {
+    // The report: intro (continue), start date, end date, then the grade with options 1) full 2) graded.
+    const out = await chat("anne@firma.no", ["syk", "a", "i dag", "vet ikke", "2"]);
+    expect(out).toContain(nb("dialogue:report_sickness.gradePercent.text"));
+  });
+});
