@@ -6,7 +6,7 @@ import type { AnswerValue } from "../messages/commands.js";
 import { evaluateCondition, type AnswerLookup } from "./conditions.js";
 import type { DialogueDefinition, ItemStep, PromptStep, RepeatStep, Step } from "./schema.js";
 import { END } from "./schema.js";
-import { MORE, answerKey, cursorOf, sameCursor, type Cursor, type SessionState } from "./state.js";
+import { MORE, answerKey, cursorOf, type Cursor, type SessionState } from "./state.js";
 
 /** The part of a session navigation depends on. */
 export type NavState = Pick<SessionState, "answers" | "listContext">;
@@ -160,11 +160,16 @@ export function activePath(def: DialogueDefinition, state: NavState): Cursor[] {
   return path;
 }
 
-/** "You stopped at step 4 of 9": the position on the path the current answers lead along. */
+/**
+ * "You stopped at step 4 of 7": the position of the current top-level step in the
+ * definition, out of all its top-level steps. The total comes from the definition
+ * alone, so it never changes under the person's feet ("4 of 7" then "5 of 6" when an
+ * answer skipped a step); a skipped step is a skipped number, and a repeat (its items
+ * and "add another?") is one step, its items numbered by the item title.
+ */
 export function progress(def: DialogueDefinition, state: SessionState): { step: number; total: number } {
-  const path = activePath(def, state);
-  const total = Math.max(path.length, 1);
+  const total = Math.max(def.steps.length, 1);
   if (state.status === "completed") return { step: total, total };
-  const index = path.findIndex((c) => sameCursor(c, cursorOf(state)));
+  const index = stepIndex(def, cursorOf(state).stepId);
   return { step: index >= 0 ? index + 1 : Math.min(state.history.length + 1, total), total };
 }

@@ -66,4 +66,15 @@ describe("console chat", () => {
     const out = await chat("anne@firma.no", ["syk", "a", "i dag", "vet ikke", "2"]);
     expect(out).toContain(nb("dialogue:report_sickness.gradePercent.text"));
   });
+
+  it("the report's step counter keeps one total, also when full sick leave skips the percentage", async () => {
+    const out = await chat("anne@firma.no", ["syk", "a", "i dag", "vet ikke", "1", "1", "bekreft"]);
+    const headings = [...out.matchAll(/== Melde fravær – steg (\d+) av (\d+) ==/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(headings.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(headings.map(([, total]) => total))).toEqual(new Set([7]));
+    const steps = headings.map(([step]) => step);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(steps).toContain(6);
+    expect(steps).not.toContain(5);
+  });
 });

@@ -359,17 +359,18 @@ describe("health guard", () => {
 });
 
 describe("progress", () => {
-  it("counts the steps on the current path", () => {
+  it("counts the definition's steps: the total never changes, a skipped step is a skipped number", () => {
     let s = startSession(sick, { today: TODAY });
-    // Until grade is answered, the percentage step counts as ahead.
     expect(progress(sick, s)).toEqual({ step: 1, total: 7 });
     s = answer(sick, s, "intro", null);
     s = answer(sick, s, "startDate", TODAY);
     s = answer(sick, s, "endDate", null);
+    expect(progress(sick, s)).toEqual({ step: 4, total: 7 });
     s = answer(sick, s, "grade", "graded");
     expect(progress(sick, s)).toEqual({ step: 5, total: 7 });
     s = send(sick, s, { action: "back" }).state;
     s = answer(sick, s, "grade", "full");
-    expect(progress(sick, s)).toEqual({ step: 5, total: 6 });
+    // Full sick leave skips the percentage: step 6 of the same 7, not "5 of 6".
+    expect(progress(sick, s)).toEqual({ step: 6, total: 7 });
   });
 });
