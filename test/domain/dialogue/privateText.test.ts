@@ -36,6 +36,7 @@ describe("private text in every dialogue", () => {
       measures: "left_out",
       evaluation: "left_out",
       plan_not_needed: "left_out",
+      propose_measure: "left_out",
     });
   });
 

@@ -8,6 +8,8 @@ export const proposeMeasure = defineDialogue({
   id: "propose_measure",
   version: 1,
   audience: "employee",
+  // What she proposes goes to her leader and into the plan: text she keeps private stays out of it.
+  privateText: "left_out",
   titleKey: "proposal:title",
   steps: [
     {
