@@ -2,7 +2,6 @@
 import type { Db } from "../db/client.js";
 import type { Person } from "../generated/prisma/client.js";
 import { localDateOf } from "../domain/time/zone.js";
-import { normalizeLocale, type Locale } from "../i18n/index.js";
 import { UserError } from "./errors.js";
 import { hasRole } from "./directory/csvFormat.js";
 
@@ -16,10 +15,6 @@ export async function requirePersonByEmail(db: Db, email: string): Promise<Perso
   const person = await findPersonByEmail(db, email);
   if (!person) throw new UserError("common:errors.unknownPerson", { email });
   return person;
-}
-
-export function localeOf(person: Pick<Person, "locale">): Locale {
-  return normalizeLocale(person.locale);
 }
 
 /** The person's calendar date at `now`, in their own time zone. */

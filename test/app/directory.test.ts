@@ -41,7 +41,8 @@ describe("directory import", () => {
     expect(mette.jurisdiction).toBe("DK");
     const ola = await db.db.person.findUniqueOrThrow({ where: { email: "ola@firma.no" } });
     expect(ola.jurisdiction).toBe("NO");
-    expect(ola.locale).toBe("nb");
+    // A blank locale column: no language of their own (src/app/locale.ts picks one).
+    expect(ola.locale).toBeNull();
     expect(ola.timeZone).toBe("Europe/Oslo");
   });
 
@@ -138,7 +139,8 @@ describe("directory import", () => {
     await importDirectory(db.db, "email,name,leader_email,roles\nhr@firma.no,HR,,hr\n", opts);
     const hr = await db.db.person.findUniqueOrThrow({ where: { email: "hr@firma.no" } });
     expect(hr.roles).toBe("hr");
-    expect(await exportDirectory(db.db)).toContain("hr@firma.no,HR,,nb,NO,Europe/Oslo,,,hr");
+    // No locale column: no language of their own, exported blank (not a bokmål they never chose).
+    expect(await exportDirectory(db.db)).toContain("hr@firma.no,HR,,,NO,Europe/Oslo,,,hr");
   });
 
   // Issue 10: the export is opened in Excel by HR; a name is attacker-controlled text.

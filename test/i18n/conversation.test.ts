@@ -113,3 +113,60 @@ describe("answers in the person's own language", () => {
     expect(workspaceLocale(await local())).toBe("da");
   });
 });
+
+// Which language a person is answered in: their own choice > what their platform reports >
+// their workspace's language > bokmål (src/app/locale.ts).
+describe("a person without a language of their own", () => {
+  let db: TempDb;
+  let services: Services;
+  const DIRECTORY = [
+    "email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles",
+    "hr@firma.se,Hanna HR,,sv,SE,Europe/Stockholm,,,hr",
+    "ny@firma.se,Nils Ny,,,SE,Europe/Stockholm,,,",
+    "egen@firma.se,Eva Egen,,en,SE,Europe/Stockholm,,,",
+  ].join("\n");
+  const person = (email: string) => db.db.person.findUniqueOrThrow({ where: { email } });
+  const help = async (email: string, text = "hjälp") => textOf(await services.conversation.handle(await person(email), { type: "text", text }, "console"));
+
+  beforeEach(async () => {
+    db = await createTempDb();
+    await importDirectory(db.db, DIRECTORY, { defaultTimeZone: "Europe/Stockholm" });
+    services = createServices({ config: loadConfig({ DATABASE_URL: db.url }), db: db.db, logger: createLogger("silent"), clock: () => new Date("2026-11-23T09:00:00Z") });
+  });
+  afterEach(async () => db.dispose());
+
+  it("is stored without one (a blank locale column), and exported blank again", async () => {
+    expect((await person("ny@firma.se")).locale).toBeNull();
+    const { exportDirectory } = await import("../../src/app/directory/exportDirectory.js");
+    expect(await exportDirectory(db.db)).toContain("ny@firma.se,Nils Ny,,,SE");
+  });
+
+  it("is answered in the workspace's language once HR sets it («språk sv»), bokmål before; their own choice still wins", async () => {
+    expect(await help("ny@firma.se")).toContain(translator("nb")("bot:help.title"));
+    await services.conversation.handle(await person("hr@firma.se"), { type: "text", text: "språk sv" }, "console");
+    const sv = translator("sv");
+    const swedish = await help("ny@firma.se");
+    expect(swedish).toContain(sv("bot:help.title"));
+    expect(swedish).toContain(sv("bot:help.intro"));
+    // Not understood, and told so in Swedish too.
+    expect(await help("ny@firma.se", "blabla")).toContain(sv("bot:help.unknown", { text: "blabla" }));
+    expect(await help("egen@firma.se")).toContain(translator("en")("bot:help.title"));
+  });
+
+  it("the order: own choice > the platform's reported locale > the workspace's > bokmål", async () => {
+    const { localeFor, resolveLocale } = await import("../../src/app/locale.js");
+    expect(resolveLocale({ locale: null })).toBe("nb");
+    expect(resolveLocale({ locale: null }, { workspaces: [null, { locale: "da" }] })).toBe("da");
+    expect(resolveLocale({ locale: null }, { reported: "sv-SE", workspaces: [{ locale: "da" }] })).toBe("sv");
+    expect(resolveLocale({ locale: "nn" }, { reported: "sv-SE", workspaces: [{ locale: "da" }] })).toBe("nn");
+    expect(resolveLocale({ locale: null }, { reported: "de-DE", workspaces: [{ locale: null }, { locale: "en" }] })).toBe("en");
+    // With the database: a Teams tenant's language comes before the local workspace's.
+    const ny = await db.db.person.update({ where: { email: "ny@firma.se" }, data: { teamsTenantId: "tenant-1" } });
+    await db.db.workspace.create({ data: { platform: "local", externalId: "local", locale: "da" } });
+    expect(await localeFor(db.db, ny)).toBe("da");
+    await db.db.workspace.create({ data: { platform: "teams", externalId: "tenant-1", locale: "en" } });
+    expect(await localeFor(db.db, ny)).toBe("en");
+    expect(await localeFor(db.db, ny, "sv-SE")).toBe("sv");
+    expect(await localeFor(db.db, await person("egen@firma.se"), "sv-SE")).toBe("en");
+  });
+});

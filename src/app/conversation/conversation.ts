@@ -15,7 +15,8 @@ import type { Person } from "../../generated/prisma/client.js";
 import type { AppContext } from "../context.js";
 import type { ChannelName } from "../notify/channels.js";
 import { UserError } from "../errors.js";
-import { isArrMember, isHrAdmin, localeOf, todayFor } from "../people.js";
+import { isArrMember, isHrAdmin, todayFor } from "../people.js";
+import { localeFor } from "../locale.js";
 import { KeyedLock } from "./keyedLock.js";
 import { keywordTable } from "./keywords.js";
 import { ConcurrentSessionUpdate, createSession, expireStale, findActive, latestActive, saveSession, stateOf, type SessionRow } from "./sessions.js";
@@ -78,7 +79,7 @@ export class Conversation {
         // Re-read the person: a previous command in the queue may have changed them.
         const fresh = (await this.ctx.db.person.findUnique({ where: { id: person.id } })) ?? person;
         const now = this.ctx.clock();
-        const locale = localeOverride ?? localeOf(fresh);
+        const locale = localeOverride ?? (await localeFor(this.ctx.db, fresh));
         const turn: Turn = { ctx: this.ctx, person: fresh, origin, now, today: todayFor(fresh, now), locale, t: translator(locale), guard: this.options.guard, caseChanged: this.caseChanged };
         const notices = await this.expiredNotices(turn);
         try {

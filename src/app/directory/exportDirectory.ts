@@ -10,7 +10,7 @@ export async function exportDirectory(db: Db): Promise<string> {
   const withPhone = people.some((p) => p.phone);
   const columns = [...DIRECTORY_COLUMNS, ...(withRoles ? ["roles"] : []), ...(withPhone ? ["phone"] : [])];
   const rows = people.map((p) => {
-    const row = [p.email, p.name, p.leader?.email ?? "", p.locale, p.jurisdiction, p.timeZone, p.slackUserId ?? "", p.teamsUserId ?? ""];
+    const row = [p.email, p.name, p.leader?.email ?? "", p.locale ?? "", p.jurisdiction, p.timeZone, p.slackUserId ?? "", p.teamsUserId ?? ""];
     return [...row, ...(withRoles ? [p.roles.split(",").filter(Boolean).join(";")] : []), ...(withPhone ? [p.phone ?? ""] : [])];
   });
   // Every cell, not only names: an e-mail or id may start with "=" or "@" too.

@@ -4,7 +4,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
-import { DEFAULT_LOCALE, parseLocale } from "../../i18n/index.js";
+import { parseLocale } from "../../i18n/index.js";
 import { isValidTimeZone } from "../../domain/time/zone.js";
 import { UserError, type UserProblem } from "../errors.js";
 import { DIRECTORY_COLUMNS, EMAIL_MAX, FIELD_MAX, FORBIDDEN_CHARACTERS, KNOWN_ROLES, NAME_MAX, OPTIONAL_EXTRA_COLUMNS, REQUIRED_COLUMNS, isPhoneNumber, parseRoles, restoreCell } from "./csvFormat.js";
@@ -17,7 +17,8 @@ export interface DirectoryRow {
   email: string;
   name: string;
   leaderEmail: string | null;
-  locale: string;
+  /** Null when the column is blank: the person has not chosen, and src/app/locale.ts decides. */
+  locale: string | null;
   jurisdiction: (typeof JURISDICTIONS)[number];
   timeZone: string;
   slackUserId: string | null;
@@ -112,8 +113,8 @@ export function parseDirectoryCsv(text: string, options: ImportOptions): { rows:
     }
     if (leaderEmail && leaderEmail === email) rowProblems.push({ line, field: "leader_email", key: "cli:directory.errors.ownLeader" });
     const localeText = record.locale ?? "";
-    const locale = localeText ? parseLocale(localeText) : DEFAULT_LOCALE;
-    if (!locale) rowProblems.push({ line, field: "locale", key: "cli:directory.errors.badLocale", params: { value: localeText } });
+    const locale = localeText ? parseLocale(localeText) : null;
+    if (locale === undefined) rowProblems.push({ line, field: "locale", key: "cli:directory.errors.badLocale", params: { value: localeText } });
     const jurisdiction = (record.jurisdiction || "NO").toUpperCase();
     if (!(JURISDICTIONS as readonly string[]).includes(jurisdiction)) {
       rowProblems.push({ line, field: "jurisdiction", key: "cli:directory.errors.badJurisdiction", params: { value: record.jurisdiction } });
@@ -131,7 +132,7 @@ export function parseDirectoryCsv(text: string, options: ImportOptions): { rows:
       email,
       name: record.name ?? "",
       leaderEmail,
-      locale: locale ?? DEFAULT_LOCALE,
+      locale: locale ?? null,
       jurisdiction: jurisdiction as DirectoryRow["jurisdiction"],
       timeZone,
       slackUserId: record.slack_user_id || null,

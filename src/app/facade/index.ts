@@ -16,7 +16,8 @@ import { actorFor, requireCaseAccess, teamOf, type Relation } from "../access.js
 import { audit } from "../audit.js";
 import { UserError } from "../errors.js";
 import { exportPlan } from "../planExport.js";
-import { isArrMember, isHrAdmin, localeOf, todayFor } from "../people.js";
+import { isArrMember, isHrAdmin, todayFor } from "../people.js";
+import { localeFor } from "../locale.js";
 import { ensureWorkspace } from "../workspaces.js";
 import { IdentityPolicy, type AllowedTenants, type Identification, type Platform, type PlatformUser } from "./identity.js";
 import { tabView, type TabView } from "./tab.js";
@@ -33,7 +34,7 @@ export { UNREACHABLE_TEMPLATE, teamsUnreachablePayload } from "./teamsUnreachabl
 export type { NotificationPayload } from "../notify/outbox.js";
 export { workspaceLocale } from "../workspaces.js";
 export { KeyedLock } from "../conversation/keyedLock.js";
-export { isArrMember, isHrAdmin, localeOf, todayFor } from "../people.js";
+export { isArrMember, isHrAdmin, todayFor } from "../people.js";
 export { date as formatDate } from "../conversation/views.js";
 export { UserError } from "../errors.js";
 
@@ -90,6 +91,11 @@ export class ChannelFacade {
   /** Hands a person's command to the conversation core; messages for them come back. */
   handle(person: Person, command: Command, channel: ChannelName, locale?: Locale): Promise<Message[]> {
     return this.conversation.handle(person, command, channel, locale);
+  }
+
+  /** The language to answer a person in (src/app/locale.ts): theirs, the platform's (`reported`), their workspace's, bokmål. */
+  localeOf(person: Person, reported?: string | null): Promise<Locale> {
+    return localeFor(this.db, person, reported);
   }
 
   // --- identity -------------------------------------------------------------------
@@ -301,7 +307,7 @@ export class ChannelFacade {
   /** The latest plan version as a PDF for someone allowed to read it (audited when not the employee). */
   async planPdf(viewer: Person, employeeId: string | null | undefined): Promise<{ body: Buffer | string; version: number }> {
     const { subject, relation } = await this.caseSubject(viewer, employeeId);
-    return exportPlan(this.db, { employee: subject, format: "pdf", locale: localeOf(viewer), actor: actorFor(viewer, relation), now: this.ctx.clock() });
+    return exportPlan(this.db, { employee: subject, format: "pdf", locale: await this.localeOf(viewer), actor: actorFor(viewer, relation), now: this.ctx.clock() });
   }
 
   private async caseSubject(viewer: Person, subjectId: string | null | undefined): Promise<{ subject: Person; relation: Exclude<Relation, "none"> }> {

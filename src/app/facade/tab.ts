@@ -9,7 +9,8 @@ import { settlementFactsOfCase } from "../settlement.js";
 import { actorFor, planHiddenFrom, relationTo, teamOf, type Relation } from "../access.js";
 import { audit } from "../audit.js";
 import { currentCase, readCases } from "../cases.js";
-import { localeOf, todayFor } from "../people.js";
+import { todayFor } from "../people.js";
+import { localeFor } from "../locale.js";
 import { latestVersion, planDocument } from "../plans.js";
 import { employeeStatusBlocks, nextMilestone, date, durationText } from "../conversation/views.js";
 import { buildPlanView, type PlanView } from "../../domain/plan/view.js";
@@ -47,7 +48,7 @@ async function planOf(ctx: AppContext, employee: Person, caseId: string | undefi
 
 export async function tabView(ctx: AppContext, viewer: Person, subject: Person, relation: Exclude<Relation, "none">): Promise<TabView> {
   const { db } = ctx;
-  const locale = localeOf(viewer);
+  const locale = await localeFor(db, viewer);
   const t = translator(locale);
   const today = todayFor(viewer, ctx.clock());
   const current = currentCase(await readCases(db, subject, todayFor(subject, ctx.clock()), ctx.clock()));

@@ -9,7 +9,8 @@ import { translator, type Locale } from "../../i18n/index.js";
 import type { Outbox, Person } from "../../generated/prisma/client.js";
 import type { AppContext } from "../context.js";
 import { currentCase, readCases } from "../cases.js";
-import { localeOf, todayFor } from "../people.js";
+import { todayFor } from "../people.js";
+import { localeFor } from "../locale.js";
 import { workspaceLocale } from "../workspaces.js";
 import { planVersionMessage } from "../conversation/planMessages.js";
 import { date, nextMilestone } from "../conversation/views.js";
@@ -172,7 +173,7 @@ export function createNotificationRenderer(ctx: AppContext, templates: TemplateR
     if (!template) throw new Error(`Unknown notification template ${payload.template}`);
     const person = recipient.kind === "person" ? recipient.person : null;
     // A person reads their own language; the ARR channel the language its workspace chose.
-    const locale = person ? localeOf(person) : recipient.kind === "arr" ? workspaceLocale(recipient.workspace, arrLocale) : arrLocale;
+    const locale = person ? await localeFor(ctx.db, person) : recipient.kind === "arr" ? workspaceLocale(recipient.workspace, arrLocale) : arrLocale;
     const today = person ? todayFor(person, ctx.clock()) : todayFor({ timeZone: ctx.config.TZ_DEFAULT }, ctx.clock());
     return template({ ctx, t: translator(locale), locale, today }, payload.params, person, row);
   };

@@ -5,7 +5,7 @@
 // understands (wait, unreachable, permanent, retry).
 import type { WebClient } from "@slack/web-api";
 import type { Message } from "../../domain/messages/model.js";
-import { KeyedLock, localeOf, workspaceLocale, type ChannelFacade, type DeliveryChannel, type DeliveryResult, type Person, type Workspace } from "../../app/facade/index.js";
+import { KeyedLock, workspaceLocale, type ChannelFacade, type DeliveryChannel, type DeliveryResult, type Person, type Workspace } from "../../app/facade/index.js";
 import { translator, type Locale } from "../../i18n/index.js";
 import type { Logger } from "../../logging/logger.js";
 import { frozen, renderMessage } from "./render.js";
@@ -110,7 +110,7 @@ export async function dmChannelOf(facade: ChannelFacade, client: WebClient, pers
 
 /** Posts to a person's DM; a stored DM that no longer exists is opened again once. */
 export async function putToPerson(facade: ChannelFacade, client: WebClient, poster: SlackPoster, person: Person, message: Message, options: PutOptions = {}): Promise<string> {
-  const locale = localeOf(person);
+  const locale = await facade.localeOf(person);
   const stored = person.slackDmChannel;
   try {
     return await poster.put(client, await dmChannelOf(facade, client, person), message, locale, options);

@@ -3,7 +3,7 @@
 // measures the person is responsible for as a leader or HR admin, with buttons.
 import type { types } from "@slack/bolt";
 import type { Message, Block } from "../../domain/messages/model.js";
-import { formatDate, localeOf, todayFor, type ChannelFacade, type HomeMeasure, type Person } from "../../app/facade/index.js";
+import { formatDate, todayFor, type ChannelFacade, type HomeMeasure, type Person } from "../../app/facade/index.js";
 import { translator, type Locale, type Translate } from "../../i18n/index.js";
 import { LIMITS } from "./limits.js";
 import { renderMany } from "./render.js";
@@ -45,7 +45,7 @@ function measureBlocks(measures: HomeMeasure[], heading: string, t: Translate, l
 }
 
 export async function homeView(facade: ChannelFacade, person: Person): Promise<types.HomeView> {
-  const locale = localeOf(person);
+  const locale = await facade.localeOf(person);
   const t = translator(locale);
   const today = todayFor(person, facade.clock());
   const home = await facade.home(person, "slack");

@@ -7,7 +7,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Command } from "../../domain/messages/commands.js";
 import { parseCommand } from "../../domain/messages/commands.js";
 import type { Message } from "../../domain/messages/model.js";
-import { localeOf, todayFor, type ChannelFacade, type Person } from "../../app/facade/index.js";
+import { todayFor, type ChannelFacade, type Person } from "../../app/facade/index.js";
 import { translator, type Locale } from "../../i18n/index.js";
 import type { Logger } from "../../logging/logger.js";
 import { dedupeKey } from "./dedupe.js";
@@ -48,9 +48,9 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   app.view(CALLBACK.report, async ({ ack, body, view, client }) => {
     const person = await rt.facade.linkedPerson("slack", teamOf(body, rt), body.user.id);
     if (!person) return void (await ack());
-    const t = translator(localeOf(person));
+    const t = translator(await rt.facade.localeOf(person));
     const today = todayFor(person, rt.facade.clock());
-    const reading = readReport(view.state.values, t, localeOf(person), today, await rt.facade.existingPeriods(person));
+    const reading = readReport(view.state.values, t, await rt.facade.localeOf(person), today, await rt.facade.existingPeriods(person));
     if (!reading.ok) return void (await ack({ response_action: "errors", errors: reading.errors }));
     await ack();
     rt.work.start(body.user.id, "report", async () => {
@@ -62,7 +62,7 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   app.view(CALLBACK.notNeeded, async ({ ack, body, view, client }) => {
     const person = await rt.facade.linkedPerson("slack", teamOf(body, rt), body.user.id);
     if (!person) return void (await ack());
-    const reading = readNotNeeded(view.state.values, view.private_metadata, translator(localeOf(person)));
+    const reading = readNotNeeded(view.state.values, view.private_metadata, translator(await rt.facade.localeOf(person)));
     if (!reading.ok) return void (await ack({ response_action: "errors", errors: reading.errors }));
     await ack();
     rt.work.start(body.user.id, "not_needed", async () => {
@@ -156,7 +156,7 @@ async function onCommand(rt: SlackRuntime, { command, respond, client }: SlackCo
     return;
   }
   const person = identity.person;
-  const t = translator(localeOf(person));
+  const t = translator(await rt.facade.localeOf(person));
   const wanted = slashCommand(rt, command.text ?? "");
   if (wanted === "arrChannel") {
     await registerArrChannel(rt, client, person, command.channel_id, command.team_id || rt.teamId, respond);
@@ -175,7 +175,7 @@ async function onCommand(rt: SlackRuntime, { command, respond, client }: SlackCo
 
 /** `/jobbdialog arr-kanal` in a channel: an HR admin makes it the workspace's ARR channel. */
 async function registerArrChannel(rt: SlackRuntime, client: WebClient, person: Person, channel: string, teamId: string | undefined, respond: RespondFn): Promise<void> {
-  const t = translator(localeOf(person));
+  const t = translator(await rt.facade.localeOf(person));
   if (!rt.facade.mayRegisterArrChannel(person)) return ephemeral(respond, t("slack:arr.onlyHr"), rt.logger);
   if (!teamId || channel.startsWith("D")) return ephemeral(respond, t("slack:arr.notInDm"), rt.logger);
   try {
@@ -218,7 +218,7 @@ async function onAction(rt: SlackRuntime, body: BlockAction, client: WebClient):
     rt.logger.warn({ actionId: action.action_id }, "slack action without a valid command");
     return;
   }
-  const t = translator(localeOf(person));
+  const t = translator(await rt.facade.localeOf(person));
   if (command.type === "report") {
     await client.views.open({ trigger_id: body.trigger_id, view: reportModal(t, todayFor(person, rt.facade.clock())) });
     return;
@@ -230,7 +230,7 @@ async function onAction(rt: SlackRuntime, body: BlockAction, client: WebClient):
   const messages = await handleAndReply(rt, client, person, command);
   const container = body.container as { type?: string; channel_id?: string; message_ts?: string };
   if (SETTLING.has(command.type) && container.type === "message" && container.channel_id && container.message_ts && body.message && !messages.some((m) => m.replaceKey)) {
-    await settle(rt, client, container.channel_id, container.message_ts, body.message.blocks as SlackBlock[] | undefined, messages, localeOf(person));
+    await settle(rt, client, container.channel_id, container.message_ts, body.message.blocks as SlackBlock[] | undefined, messages, await rt.facade.localeOf(person));
   }
   if (container.type === "view" && body.view?.type === "home") await publishHome(rt, client, body.user.id, identity);
 }

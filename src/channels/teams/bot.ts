@@ -6,7 +6,7 @@
 import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from "botbuilder";
 import type { Command } from "../../domain/messages/commands.js";
 import type { Message } from "../../domain/messages/model.js";
-import { localeOf, todayFor, type ChannelFacade, type Person } from "../../app/facade/index.js";
+import { todayFor, type ChannelFacade, type Person } from "../../app/facade/index.js";
 import { reportForm } from "../../domain/messages/reportForm.js";
 import { normalizeLocale, translator, type Translate } from "../../i18n/index.js";
 import type { Logger } from "../../logging/logger.js";
@@ -35,8 +35,10 @@ export class TeamsBot extends TeamsActivityHandler {
   protected override async onMessageActivity(context: TurnContext): Promise<void> {
     const person = await this.known(context);
     if (!person) return;
-    const t = translator(localeOf(person));
     const activity = context.activity;
+    // The person's own language, else what their Teams client reports, else the workspace's.
+    const locale = await this.facade.localeOf(person, activity.locale);
+    const t = translator(locale);
     const text = textOf(context);
     // "arr-kanal" in a channel registers it as the ARR channel (in personal chat the core says where to write it).
     const scope = scopeOf(activity);
@@ -97,7 +99,7 @@ export class TeamsBot extends TeamsActivityHandler {
     const fallback = translator(normalizeLocale(context.activity.locale));
     if (!person) return messageResponse(fallback("common:errors.notInDirectory"));
     if (scopeOf(context.activity) === "personal") await rememberPersonalChat(context, this.facade, person);
-    const t = translator(localeOf(person));
+    const t = translator(await this.facade.localeOf(person));
     const input = commandFromCard(invokeValue.action?.data);
     if (input.kind === "invalid") return messageResponse(t("teams:card.notUnderstood"));
     if (this.isReportRequest(input.command)) return cardResponse(this.reportForm(person, t, "execute"));
@@ -131,7 +133,8 @@ export class TeamsBot extends TeamsActivityHandler {
     }
     const person = await this.known(context);
     if (!person || !greet) return;
-    const t = translator(localeOf(person));
+    const locale = await this.facade.localeOf(person, context.activity.locale);
+    const t = translator(locale);
     await context.sendActivity(cardActivity(textCard(t("teams:welcome", { name: person.name })), t("teams:welcome", { name: person.name })));
     await this.reply(context, await this.facade.handle(person, { type: "help" }, "teams"), t, { type: "help" });
   }

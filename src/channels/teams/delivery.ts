@@ -5,7 +5,7 @@
 // dispatcher's fallback hook (src/app/reminders/delivery.ts), in this channel's words.
 import type { CloudAdapter, ConversationReference, TurnContext } from "botbuilder";
 import type { Message } from "../../domain/messages/model.js";
-import { localeOf, teamsUnreachablePayload, workspaceLocale, type ChannelFacade, type DeliveryChannel, type DeliveryResult, type NotificationPayload, type Person, type Workspace } from "../../app/facade/index.js";
+import { teamsUnreachablePayload, workspaceLocale, type ChannelFacade, type DeliveryChannel, type DeliveryResult, type NotificationPayload, type Person, type Workspace } from "../../app/facade/index.js";
 import { translator } from "../../i18n/index.js";
 import type { Logger } from "../../logging/logger.js";
 import { errorCodeOf, postMessage, statusOf } from "./posting.js";
@@ -36,7 +36,7 @@ export class TeamsDelivery implements DeliveryChannel {
   async sendToPerson(person: Person, message: Message): Promise<DeliveryResult> {
     const reference = parseReference(person.teamsConversationRef);
     if (!reference) return { ok: false, error: "no Teams conversation with this person", unreachable: true };
-    const t = translator(localeOf(person));
+    const t = translator(await this.options.facade.localeOf(person));
     const result = await this.send(reference, (context) => postMessage(context, message, { facade: this.options.facade, t, mode: "submit", inPlace: () => false }));
     // Removed or blocked: stop trying Teams until the person adds the app again.
     if (!result.ok && result.unreachable) await this.options.facade.dropTeamsReference(person, result.error);

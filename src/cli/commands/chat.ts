@@ -13,13 +13,13 @@ export function registerChat(program: Command, runtime: CliRuntime): void {
     .action(async (options: { as: string; locale?: Locale }) => {
       // The whole composition root: every notification can be delivered and every change re-plans.
       const services = await runtime.services();
-      const { requirePersonByEmail, localeOf } = await import("../../app/people.js");
-      const { runConsoleChat } = await import("../../channels/console/chat.js");
+      const { requirePersonByEmail } = await import("../../app/people.js");
+            const { runConsoleChat } = await import("../../channels/console/chat.js");
       const person = await requirePersonByEmail(services.ctx.db, options.as);
       await runConsoleChat({
         facade: services.facade,
         person,
-        locale: options.locale ?? localeOf(person),
+        locale: options.locale ?? (await services.facade.localeOf(person)),
         input: runtime.io.stdin,
         output: runtime.io.stdout,
       });

@@ -24,14 +24,15 @@ export function registerPlan(program: Command, runtime: CliRuntime): void {
       if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new CliUsageError(t("cli:plan.errors.badVersion", { value: options.version }));
       if (options.format === "pdf" && !options.output && runtime.io.stdout.isTTY) throw new CliUsageError(t("cli:plan.errors.pdfNeedsOutput"));
       const app = await runtime.app();
-      const { requirePersonByEmail, localeOf } = await import("../../app/people.js");
+      const { requirePersonByEmail } = await import("../../app/people.js");
+      const { localeFor } = await import("../../app/locale.js");
       const { exportPlan } = await import("../../app/planExport.js");
       const employee = await requirePersonByEmail(app.db, options.employee);
       const result = await exportPlan(app.db, {
         employee,
         format: options.format,
         ...(version !== undefined ? { version } : {}),
-        locale: options.locale ?? localeOf(employee),
+        locale: options.locale ?? (await localeFor(app.db, employee)),
         actor: CLI_ACTOR,
         ...(options.nationalId ? { nationalId: options.nationalId } : {}),
         ...(options.contactPhone ? { contactPhone: options.contactPhone } : {}),

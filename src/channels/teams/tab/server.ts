@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "../../../config/env.js";
 import type { Logger } from "../../../logging/logger.js";
-import { isForbidden, localeOf, UserError, type ChannelFacade, type Person } from "../../../app/facade/index.js";
+import { isForbidden, UserError, type ChannelFacade, type Person } from "../../../app/facade/index.js";
 import { loadResources, SUPPORTED_LOCALES, translator } from "../../../i18n/index.js";
 import type { Router } from "../../../server/router.js";
 import { SsoError, SsoVerifier, type SsoIdentity } from "./sso.js";
@@ -110,7 +110,7 @@ export function mountTab(router: Router, options: TabOptions): void {
       // The facade audits the read when someone other than the employee downloads it.
       const pdf = await orForbidden(res, () => facade.planPdf(viewer, queryOf(req).get("employeeId")));
       if (!pdf) return;
-      const file = translator(localeOf(viewer))("teams:pdfFileName", { version: pdf.version });
+      const file = translator(await facade.localeOf(viewer))("teams:pdfFileName", { version: pdf.version });
       send(res, 200, "application/pdf", pdf.body, {
         "content-disposition": `attachment; filename="${asciiFileName(file, pdf.version)}"`,
         "cache-control": "no-store",

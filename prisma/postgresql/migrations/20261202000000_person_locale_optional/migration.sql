@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Person" ALTER COLUMN "locale" DROP NOT NULL,
+ALTER COLUMN "locale" DROP DEFAULT;
+
