@@ -9,6 +9,7 @@ CREATE TABLE "new_Person" (
     "timeZone" TEXT NOT NULL DEFAULT 'Europe/Oslo',
     "jurisdiction" TEXT NOT NULL DEFAULT 'NO',
     "roles" TEXT NOT NULL DEFAULT '',
+    "phone" TEXT,
     "leaderId" TEXT,
     "slackUserId" TEXT,
     "slackTeamId" TEXT,
@@ -24,7 +25,7 @@ CREATE TABLE "new_Person" (
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Person_leaderId_fkey" FOREIGN KEY ("leaderId") REFERENCES "Person" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Person" ("contactPreferences", "createdAt", "email", "id", "jurisdiction", "leaderId", "locale", "name", "remindersPlannedAt", "roles", "slackDmChannel", "slackTeamId", "slackUserId", "teamsConversationRef", "teamsTenantId", "teamsUserId", "timeZone", "unreachableReason", "unreachableSince", "updatedAt") SELECT "contactPreferences", "createdAt", "email", "id", "jurisdiction", "leaderId", "locale", "name", "remindersPlannedAt", "roles", "slackDmChannel", "slackTeamId", "slackUserId", "teamsConversationRef", "teamsTenantId", "teamsUserId", "timeZone", "unreachableReason", "unreachableSince", "updatedAt" FROM "Person";
+INSERT INTO "new_Person" ("contactPreferences", "createdAt", "email", "id", "jurisdiction", "leaderId", "locale", "name", "phone", "remindersPlannedAt", "roles", "slackDmChannel", "slackTeamId", "slackUserId", "teamsConversationRef", "teamsTenantId", "teamsUserId", "timeZone", "unreachableReason", "unreachableSince", "updatedAt") SELECT "contactPreferences", "createdAt", "email", "id", "jurisdiction", "leaderId", "locale", "name", "phone", "remindersPlannedAt", "roles", "slackDmChannel", "slackTeamId", "slackUserId", "teamsConversationRef", "teamsTenantId", "teamsUserId", "timeZone", "unreachableReason", "unreachableSince", "updatedAt" FROM "Person";
 DROP TABLE "Person";
 ALTER TABLE "new_Person" RENAME TO "Person";
 CREATE UNIQUE INDEX "Person_email_key" ON "Person"("email");

@@ -59,7 +59,7 @@ export class TeamsBot extends TeamsActivityHandler {
       await context.sendActivity(cardActivity(this.reportForm(person, t, "submit"), t("teams:report.title")));
       return;
     }
-    const replies = await this.facade.handle(person, command, "teams");
+    const replies = await this.facade.handle(person, command, "teams", locale);
     await this.reply(context, replies, t, command);
   }
 
@@ -99,11 +99,12 @@ export class TeamsBot extends TeamsActivityHandler {
     const fallback = translator(normalizeLocale(context.activity.locale));
     if (!person) return messageResponse(fallback("common:errors.notInDirectory"));
     if (scopeOf(context.activity) === "personal") await rememberPersonalChat(context, this.facade, person);
-    const t = translator(await this.facade.localeOf(person));
+    const locale = await this.facade.localeOf(person, context.activity.locale);
+    const t = translator(locale);
     const input = commandFromCard(invokeValue.action?.data);
     if (input.kind === "invalid") return messageResponse(t("teams:card.notUnderstood"));
     if (this.isReportRequest(input.command)) return cardResponse(this.reportForm(person, t, "execute"));
-    const replies = await this.facade.handle(person, input.command, "teams");
+    const replies = await this.facade.handle(person, input.command, "teams", locale);
     return cardResponse(renderBlocksCard(replies, { mode: "execute", t }));
   }
 
@@ -136,7 +137,7 @@ export class TeamsBot extends TeamsActivityHandler {
     const locale = await this.facade.localeOf(person, context.activity.locale);
     const t = translator(locale);
     await context.sendActivity(cardActivity(textCard(t("teams:welcome", { name: person.name })), t("teams:welcome", { name: person.name })));
-    await this.reply(context, await this.facade.handle(person, { type: "help" }, "teams"), t, { type: "help" });
+    await this.reply(context, await this.facade.handle(person, { type: "help" }, "teams", locale), t, { type: "help" });
   }
 
   private async uninstalled(context: TurnContext): Promise<void> {

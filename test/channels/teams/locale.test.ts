@@ -28,7 +28,7 @@ describe("Teams: the language of a reply", () => {
 
   beforeAll(async () => {
     connector = await new FakeConnector().start();
-    const config = loadConfig({ DATABASE_URL: `file:${path.join(tempDir(), "teams.db")}`, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
+    const config = loadConfig({ DATABASE_URL: `file:${path.join(tempDir(), "teams.db")}`, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", TEAMS_LOCAL_MODE: "true" });
     bot = await startBot(config, createLogger("silent"));
     await importDirectory(bot.app.db, DIRECTORY, { defaultTimeZone: "Europe/Stockholm" });
     client = new TeamsClient(bot.http.url, connector.url);
