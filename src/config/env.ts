@@ -45,6 +45,17 @@ const envSchema = z.object({
   HEALTH_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters"),
   /** Where Bot Framework tokens' signing keys are published; only for tests and private clouds. */
   MICROSOFT_BOT_OPENID_METADATA: optionalText.refine((v) => v === undefined || URL.canParse(v), "must be a URL"),
+  /**
+   * The login authority the bot gets its own token from (client credentials) for proactive
+   * messages: its https base URL, the bot's tenant is appended. Only for sovereign and private
+   * clouds (and tests); default: Microsoft's public cloud.
+   */
+  MICROSOFT_BOT_LOGIN_URL: optionalText.refine(
+    (v) => v === undefined || isAuthorityBase(v),
+    "must be the https base URL of a login authority, like https://login.microsoftonline.us (no path, query or fragment)",
+  ),
+  /** The audience of the bot's own token (the Bot Connector of the cloud); default: https://api.botframework.com. */
+  MICROSOFT_BOT_OAUTH_SCOPE: optionalText.refine((v) => v === undefined || (URL.canParse(v) && new URL(v).protocol === "https:"), "must be an https URL like https://api.botframework.us"),
   /** OpenID metadata of the identity platform that signs the Teams tab's SSO tokens. */
   TEAMS_SSO_OPENID_METADATA: z
     .string()
@@ -131,6 +142,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // A multi-tenant bot open to every tenant lets anyone's directory e-mail claims in.
     problems.push("MICROSOFT_APP_TENANT_ID: Teams needs the tenant it serves (MICROSOFT_APP_TENANT_ID, or TEAMS_ALLOWED_TENANTS for several)");
   }
+  for (const name of ["MICROSOFT_BOT_LOGIN_URL", "MICROSOFT_BOT_OAUTH_SCOPE"] as const) {
+    if (c[name] && !c.MICROSOFT_APP_ID) problems.push(`${name}: only used with MICROSOFT_APP_ID (the bot's own token)`);
+  }
+  if (c.MICROSOFT_BOT_LOGIN_URL && c.MICROSOFT_APP_ID && !c.MICROSOFT_APP_PASSWORD) {
+    problems.push("MICROSOFT_APP_PASSWORD: required with MICROSOFT_BOT_LOGIN_URL (the bot's client secret for its own token)");
+  }
   if (c.MICROSOFT_APP_ID && c.TEAMS_LOCAL_MODE) {
     problems.push("TEAMS_LOCAL_MODE: local mode is unauthenticated; it cannot be combined with MICROSOFT_APP_ID");
   }
@@ -187,6 +204,13 @@ function navConfigOf(c: z.infer<typeof envSchema>, problems: string[]): NavConfi
     ...(c.MASKINPORTEN_CONSUMER_ORG ? { consumerOrg: c.MASKINPORTEN_CONSUMER_ORG } : {}),
     apiUrl: c.NAV_LPS_API_URL!.replace(/\/+$/, ""),
   };
+}
+
+/** An https origin (no path beyond "/", no query, fragment or credentials): a login authority's base URL. */
+function isAuthorityBase(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === "https:" && (url.pathname === "/" || url.pathname === "") && !url.search && !url.hash && !url.username && !url.password;
 }
 
 /** "file:./data/x.db" → absolute path of the SQLite file (relative to the working directory). */

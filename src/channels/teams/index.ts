@@ -21,7 +21,9 @@ import {
   type TurnContext,
 } from "botbuilder";
 // botbuilder's own dependency (the same SDK); it holds the public cloud's endpoints.
-import { AuthenticationConstants } from "botframework-connector";
+import { AuthenticationConstants, MsalServiceClientCredentialsFactory } from "botframework-connector";
+// The Bot Framework SDK's own token library (the version botframework-connector uses).
+import { ConfidentialClientApplication } from "@azure/msal-node";
 
 type BotFrameworkAuthentication = ConfigurationBotFrameworkAuthentication;
 type AuthenticateRequestResult = Awaited<ReturnType<BotFrameworkAuthentication["authenticateRequest"]>>;
@@ -51,25 +53,41 @@ export function botAuthentication(config: Config): BotFrameworkAuthentication {
   if (!appId) return new ConfigurationBotFrameworkAuthentication({});
   const tenant = config.MICROSOFT_APP_TENANT_ID;
   const password = config.MICROSOFT_APP_PASSWORD ?? "";
+  const singleTenant = Boolean(tenant && password);
   const settings: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: appId,
     MicrosoftAppPassword: password,
-    ...(tenant && password ? { MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: tenant } : { MicrosoftAppType: "MultiTenant" }),
+    ...(singleTenant ? { MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: tenant } : { MicrosoftAppType: "MultiTenant" }),
   };
-  if (config.MICROSOFT_BOT_OPENID_METADATA) {
-    // Setting one endpoint makes botbuilder expect all of them: the public cloud's, with our metadata URL.
+  const loginUrl = config.MICROSOFT_BOT_LOGIN_URL;
+  // The authority the bot's own token comes from: the cloud's login URL with the bot's tenant
+  // (botframework.com for a multi-tenant bot), as botbuilder builds it for the public cloud.
+  const authority = loginUrl ? `${loginUrl.replace(/\/+$/, "")}/${singleTenant ? tenant : AuthenticationConstants.DefaultChannelAuthTenant}` : undefined;
+  if (config.MICROSOFT_BOT_OPENID_METADATA || authority || config.MICROSOFT_BOT_OAUTH_SCOPE) {
+    // Setting one endpoint makes botbuilder expect all of them: the public cloud's, with ours where set.
     Object.assign(settings, {
       ValidateAuthority: true,
-      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      ToChannelFromBotLoginUrl: authority ?? AuthenticationConstants.ToChannelFromBotLoginUrl,
+      ToChannelFromBotOAuthScope: config.MICROSOFT_BOT_OAUTH_SCOPE ?? AuthenticationConstants.ToChannelFromBotOAuthScope,
       ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
       OAuthUrl: AuthenticationConstants.OAuthUrl,
-      ToBotFromChannelOpenIdMetadataUrl: config.MICROSOFT_BOT_OPENID_METADATA,
+      ToBotFromChannelOpenIdMetadataUrl: config.MICROSOFT_BOT_OPENID_METADATA ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
       ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
       CallerId: CallerIdConstants.PublicAzureChannel,
     });
   }
-  return new ConfigurationBotFrameworkAuthentication(settings);
+  if (!authority) return new ConfigurationBotFrameworkAuthentication(settings);
+  // botbuilder hands a login URL it does not know to MSAL unconfigured, and MSAL then asks
+  // login.microsoftonline.com whether that authority exists (instance discovery), which a
+  // sovereign or private cloud cannot answer. The operator named the authority, so it is
+  // trusted as given: MSAL reads its OpenID metadata and token endpoint from it directly.
+  const client = new ConfidentialClientApplication({
+    auth: { clientId: appId, clientSecret: password, authority, knownAuthorities: [new URL(authority).host] },
+  });
+  // The same package seen through its ESM and its CommonJS type declarations: the factory only calls
+  // acquireTokenByClientCredential on it.
+  const factoryClient = client as unknown as ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1];
+  return new ConfigurationBotFrameworkAuthentication(settings, new MsalServiceClientCredentialsFactory(appId, factoryClient));
 }
 
 export const teamsAdapter: ChannelAdapter = {

@@ -1,6 +1,8 @@
 // A small stand-in for Microsoft's Bot Connector service on 127.0.0.1: it records
 // every activity the bot posts or updates (replies and proactive messages alike),
 // answers member look-ups, and can refuse a conversation the way Teams does (403).
+// With `authorize` set it checks every request's Authorization header as the real
+// service does and refuses one without the bot's token (401), recording nothing.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -19,6 +21,8 @@ export interface Write {
   activityId: string;
   replyToId?: string;
   activity: Record<string, unknown>;
+  /** The request's Authorization header, if it had one. */
+  authorization?: string;
 }
 
 export interface Posted {
@@ -40,6 +44,10 @@ export class FakeConnector {
   readonly memberLookups: string[] = [];
   /** Conversations that answer every write with this error (e.g. 403 BotNotInConversationRoster). */
   readonly refusals = new Map<string, { status: number; code: string }>();
+  /** When set, a request whose Authorization header this refuses gets a 401 and is not processed. */
+  authorize: ((authorization: string | undefined) => boolean) | undefined;
+  /** Requests refused by `authorize`, with the header they carried. */
+  readonly unauthorized: Array<{ method: string; path: string; authorization?: string }> = [];
   private seq = 0;
   private nextId = 1;
 
@@ -89,6 +97,12 @@ export class FakeConnector {
     // /v3/conversations/{conversationId}/activities[/{activityId}]  or  /v3/conversations/{id}/members/{userId}
     if (parts[0] !== "v3" || parts[1] !== "conversations" || !parts[2]) return { status: 404, body: { error: { code: "NotFound", message: url.pathname } } };
     const conversationId = parts[2];
+    const authorization = req.headers.authorization;
+    if (this.authorize && !this.authorize(authorization)) {
+      this.unauthorized.push({ method: req.method ?? "", path: url.pathname, ...(authorization ? { authorization } : {}) });
+      return { status: 401, body: { message: "Authorization has been denied for this request." } };
+    }
+    const auth = authorization ? { authorization } : {};
     if (parts[3] === "members" && parts[4] && req.method === "GET") {
       this.memberLookups.push(parts[4]);
       const member = this.members.get(parts[4]);
@@ -106,14 +120,14 @@ export class FakeConnector {
       existing.activity = activity;
       existing.touched = seq;
       existing.updates += 1;
-      this.writes.push({ seq, kind: "update", conversationId, activityId: id, activity });
+      this.writes.push({ seq, kind: "update", conversationId, activityId: id, activity, ...auth });
       return { status: 200, body: { id } };
     }
     if (req.method === "POST") {
       const id = `act-${this.nextId++}`;
       const replyToId = parts[4];
       this.posted.set(id, { id, conversationId, activity, touched: seq, updates: 0 });
-      this.writes.push({ seq, kind: replyToId ? "reply" : "post", conversationId, activityId: id, ...(replyToId ? { replyToId } : {}), activity });
+      this.writes.push({ seq, kind: replyToId ? "reply" : "post", conversationId, activityId: id, ...(replyToId ? { replyToId } : {}), activity, ...auth });
       return { status: 201, body: { id } };
     }
     return { status: 405, body: { error: { code: "MethodNotAllowed", message: req.method } } };
