@@ -1,13 +1,18 @@
 // One scenario, run against every channel with the same scripted answers
 // (./script.ts): report → the leader is told → the employee's and the leader's
-// dialogues → the employee confirms → the plan version is confirmed (the plan
-// milestone) → the ARR summary → the case ends. Each driver does it the way a person
-// would in that channel: the console types and presses lettered buttons through the
-// core; Slack goes through signed requests to the real Bolt app and a fake Web API.
+// dialogues → the employee confirms → the ARR summary → the plan milestone is settled
+// (the scheduler's ticks past its deadline send no reminder or escalation of it) → the
+// plan's measure falls due and reaches its owner → the case ends. Each driver does it the
+// way a person would in that channel: the console types and presses lettered buttons
+// through the core; Slack goes through signed requests to the real Bolt app and a fake
+// Web API; Teams posts Bot Framework activities to the real bot and a fake Bot Connector.
+// Time moves only for the scheduler: `services.scheduler.tick(now)` with a later `now`.
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnswerValue, Command } from "../../src/domain/messages/commands.js";
 import type { Message } from "../../src/domain/messages/model.js";
 import { addDays } from "../../src/domain/time/localDate.js";
+import { localDateOf } from "../../src/domain/time/zone.js";
 import { importDirectory } from "../../src/app/directory/importDirectory.js";
 import { createServices, type Services } from "../../src/app/services.js";
 import { loadConfig } from "../../src/config/env.js";
@@ -24,13 +29,18 @@ import { startBot, type RunningBot } from "../../src/server/bot.js";
 import { FakeConnector } from "../channels/teams/helpers/fakeConnector.js";
 import { TeamsClient, type TeamsUser } from "../channels/teams/helpers/teamsClient.js";
 import { actionsOf, cardText, commandOf as cardCommandOf, findAction, inputsOf, type Card } from "../channels/teams/helpers/cards.js";
-import { BACK_AT_WORK, DIRECTORY, EMPLOYEE, EMPLOYEE_ANSWERS, LEADER, LEADER_ANSWERS, MEASURE, REPORT, type Script } from "./script.js";
+import { BACK_AT_WORK, DIRECTORY, EMPLOYEE, EMPLOYEE_ANSWERS, LEADER, LEADER_ANSWERS, MEASURE, MEASURE_DUE_DAYS, REPORT, type Script } from "./script.js";
+
+const HR = "hanne@firma.no";
+const PLAN_MILESTONE = "no.followup_plan";
 
 interface Driver {
   readonly name: string;
   start(): Promise<void>;
   stop(): Promise<void>;
   db(): Db;
+  /** The bot's services (the scheduler whose ticks move time on). */
+  services(): Services;
   /** Reports sick the channel's own way (a form where it has one). */
   report(email: string): Promise<void>;
   /** Types a line in the person's chat with the bot. */
@@ -92,6 +102,7 @@ function consoleDriver(): Driver {
     },
     stop: () => tmp.dispose(),
     db: () => tmp.db,
+    services: () => services,
     async report(email) {
       const first = await handle(email, { type: "text", text: "syk" });
       const all = await runDialogue(services.conversation, await person(email), first, {
@@ -144,6 +155,7 @@ function slackDriver(): Driver {
     },
     stop: () => h.stop(),
     db: () => h.db.db,
+    services: () => h.bot.services,
     async report(email) {
       await slash(h, user(email), "syk");
       await idle(h);
@@ -234,6 +246,7 @@ function teamsDriver(): Driver {
       await connector.stop();
     },
     db: () => bot.app.db,
+    services: () => bot.services,
     async report(email) {
       await client.postOk(client.text(user(email), "syk"));
       const form = chat(email).findLast((p) => actionsOf(cardOf(p.activity)).some((a) => (a.data as Record<string, unknown> | undefined)?.jdForm === "report"))!;
@@ -284,9 +297,15 @@ function teamsDriver(): Driver {
   };
 }
 
+/** 15:30 in Oslo on that day: inside working hours, after the day's reminders are due. */
+const afternoonOf = (date: string): Date => DateTime.fromISO(`${date}T15:30`, { zone: "Europe/Oslo" }).toJSDate();
+const nudgeOrEscalationOfThePlan = /(Påminnelse|Forsinket): Oppfølgingsplan for Anne Ansatt/;
+
 describe.each([consoleDriver(), slackDriver(), teamsDriver()])("the scenario in the $name channel", (driver) => {
   beforeAll(() => driver.start());
   afterAll(() => driver.stop());
+  /** When the plan milestone's reminders were planned for, before the plan was confirmed. */
+  let plannedForThePlan: Date[] = [];
 
   it("reports sick, and the leader is told", async () => {
     await driver.report(EMPLOYEE);
@@ -304,6 +323,10 @@ describe.each([consoleDriver(), slackDriver(), teamsDriver()])("the scenario in 
     await driver.press(LEADER, (c) => c.type === "plan" && c.employeeId === anne.id);
     await driver.answer(LEADER, LEADER_ANSWERS);
     expect(await driver.seen(EMPLOYEE)).toMatch(new RegExp(MEASURE));
+    // A proposed version settles nothing: the plan milestone's nudges (and escalation) are still planned.
+    const planned = await driver.db().outbox.findMany({ where: { milestoneId: PLAN_MILESTONE, status: "pending" } });
+    expect(planned.filter((r) => r.kind === "nudge").length).toBeGreaterThan(0);
+    plannedForThePlan = planned.map((r) => r.dueAt);
   });
 
   it("the employee confirms: the version is confirmed, the leader is told, the ARR channel gets the summary", async () => {
@@ -317,10 +340,61 @@ describe.each([consoleDriver(), slackDriver(), teamsDriver()])("the scenario in 
     expect(arr).toMatch(new RegExp(MEASURE));
   });
 
+  it("the plan milestone is settled: past its deadline the scheduler sends no reminder or escalation of it, in this channel", async () => {
+    const db = driver.db();
+    const anneCase = await db.sickCase.findFirstOrThrow();
+    const milestone = await db.outbox.findFirst({ where: { caseId: anneCase.id, milestoneId: "no.plan_to_sykmelder", status: "pending", kind: "nudge" } });
+    // Tick at every moment a reminder of the plan was planned for, and well past the deadline and the escalation.
+    const ticks = [...plannedForThePlan.map((d) => new Date(d.getTime() + 60_000)), afternoonOf(addDays(today(), REPORT.startDays + 28 + 10))].sort((a, b) => a.getTime() - b.getTime());
+    expect(ticks[0]!.getTime()).toBeGreaterThan(Date.now());
+    for (const now of ticks) await driver.services().scheduler.tick(now);
+
+    const rows = await db.outbox.findMany({ where: { milestoneId: PLAN_MILESTONE } });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.status === "sent")).toEqual([]);
+    expect(rows.every((r) => r.status === "cancelled")).toBe(true);
+    expect(await driver.seen(LEADER)).not.toMatch(nudgeOrEscalationOfThePlan);
+    expect(await driver.seen(HR)).not.toMatch(nudgeOrEscalationOfThePlan);
+    expect(await driver.arrSeen()).not.toMatch(nudgeOrEscalationOfThePlan);
+    // The same ticks do deliver in this channel: the milestone with the same deadline that the
+    // plan does not settle (sending it to the doctor) is nudged.
+    expect(milestone).not.toBeNull();
+    const sent = await db.outbox.findMany({ where: { caseId: anneCase.id, milestoneId: "no.plan_to_sykmelder", kind: "nudge", status: "sent" } });
+    expect(sent.length).toBeGreaterThan(0);
+    expect(new Set(sent.map((r) => r.channel))).toEqual(new Set([driver.name]));
+    expect(await driver.seen(LEADER)).toMatch(/Påminnelse: Send planen til sykmelder for Anne Ansatt/);
+  });
+
+  it("the plan's measure falls due and reaches its owner, the leader, in this channel", async () => {
+    const db = driver.db();
+    const lise = await db.person.findUniqueOrThrow({ where: { email: LEADER } });
+    const measure = await db.measure.findFirstOrThrow({ where: { title: MEASURE } });
+    expect(measure).toMatchObject({ owner: "leader", dueDate: addDays(today(), MEASURE_DUE_DAYS), status: "agreed" });
+    const row = await db.outbox.findFirstOrThrow({ where: { kind: "measure_due", measureId: measure.id, status: "pending" } });
+    expect(row.recipientId).toBe(lise.id);
+    const heading = new RegExp(`Tiltak med frist: ${MEASURE}`);
+    expect(await driver.seen(LEADER)).not.toMatch(heading);
+
+    // Not before it is due…
+    await driver.services().scheduler.tick(new Date(row.dueAt.getTime() - 60 * 60_000));
+    expect(await driver.seen(LEADER)).not.toMatch(heading);
+    // …and then, in the leader's chat.
+    await driver.services().scheduler.tick(new Date(row.dueAt.getTime() + 60_000));
+    expect(await db.outbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", channel: driver.name });
+    // On its due day (or the first working day after it), in Oslo.
+    expect(localDateOf(row.dueAt, "Europe/Oslo") >= measure.dueDate!).toBe(true);
+    expect(await driver.seen(LEADER)).toMatch(heading);
+  });
+
   it("ends the case when the employee is back at work", async () => {
+    const openCase = await driver.db().sickCase.findFirstOrThrow();
+    const later = { caseId: openCase.id, kind: { in: ["nudge", "escalation", "measure_due"] }, status: "pending" };
+    expect(await driver.db().outbox.count({ where: later })).toBeGreaterThan(0);
     await driver.say(EMPLOYEE, "endre");
     await driver.answer(EMPLOYEE, { ...BACK_AT_WORK, lastSickDay: addDays(today(), -1) });
     const current = await driver.db().absencePeriod.findMany({ where: { supersededAt: null } });
     expect(current.map((p) => p.endDate)).toEqual([addDays(today(), -1)]);
+    // Nothing more is planned for the case: its later milestones are nudged no more.
+    expect(await driver.db().outbox.count({ where: later })).toBe(0);
   });
 });

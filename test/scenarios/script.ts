@@ -1,6 +1,8 @@
 // The scripted answers every channel's run of the scenario shares: the people, the
 // report, and what the employee and the leader answer in their dialogues.
 import type { AnswerValue } from "../../src/domain/messages/commands.js";
+import { addDays } from "../../src/domain/time/localDate.js";
+import { localDateOf } from "../../src/domain/time/zone.js";
 
 export const DIRECTORY = [
   "email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles",
@@ -12,8 +14,11 @@ export const DIRECTORY = [
 export const EMPLOYEE = "anne@firma.no";
 export const LEADER = "lise@firma.no";
 
-/** Days relative to today: the report's first day and expected last day. */
-export const REPORT = { startDays: -2, endDays: 20, grade: 100, document: "sykmelding" as const };
+/**
+ * Days relative to today: the report's first day and expected last day. Long enough for the
+ * follow-up plan milestone (4 weeks) and the measure's due date to fall inside the absence.
+ */
+export const REPORT = { startDays: -2, endDays: 60, grade: 100, document: "sykmelding" as const };
 
 /** A step answered several times (a repeat's "one more?") takes these in turn. */
 export type Script = Record<string, AnswerValue | { sequence: AnswerValue[] }>;
@@ -31,12 +36,15 @@ export const EMPLOYEE_ANSWERS: Script = {
 };
 
 export const MEASURE = "Hjemmekontor tirsdag og torsdag";
+/** The measure falls due this many days from today: after the plan's deadline has passed. */
+export const MEASURE_DUE_DAYS = 40;
 
 export const LEADER_ANSWERS: Script = {
   triedBefore: "yes",
   "measures._more": { sequence: ["yes", "no"] },
   measureTitle: MEASURE,
   measureOwner: "leader",
+  measureDueDate: addDays(localDateOf(new Date(), "Europe/Oslo"), MEASURE_DUE_DAYS),
   needsHelpFromNav: "no",
   employeeContributed: "yes",
   sendToNav: "no",
