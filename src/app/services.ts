@@ -1,5 +1,5 @@
 // The composition root: everything one process needs, built in one place and in one
-// go — the notification templates (the core's, the scheduler's and the channels'), the
+// go — the notification kinds (src/app/notify/kinds/, every kind in every process), the
 // reminder planner, the hook that re-plans a person after a change, the outbox delivery
 // with its hooks, the scheduler and the conversation. `serve`, every CLI command, the
 // demo and the tests all call createServices; nothing is patched in afterwards and no
@@ -10,20 +10,18 @@ import { Conversation } from "./conversation/conversation.js";
 import { ChannelRegistry, type DeliveryChannel } from "./notify/channels.js";
 import { dispatchDue, type DispatchOptions, type DispatchStats, type NotificationRenderer } from "./notify/dispatch.js";
 import type { PlannedReminder } from "../domain/reminders/index.js";
-import { CORE_TEMPLATES, createNotificationRenderer, type TemplateRegistry } from "./notify/templates.js";
-import { reminderTemplates } from "./reminders/templates.js";
-import { typedRegistry } from "./notify/payloads.js";
+import { createNotificationRenderer, type TemplateRegistry } from "./notify/templates.js";
+import { notificationRegistry } from "./notify/kind.js";
+import { kinds } from "./notify/kinds/index.js";
 import { ReminderPlanner } from "./reminders/planner.js";
 import { reminderDeliveryHooks } from "./reminders/delivery.js";
 import { defaultSchedulerSettings, type SchedulerSettings } from "./reminders/settings.js";
 import { ConsoleDelivery } from "./facade/consoleInbox.js";
 import { ChannelFacade } from "./facade/index.js";
-import { CHANNEL_TEMPLATES } from "./facade/teamsUnreachable.js";
 import { Scheduler } from "../scheduler/scheduler.js";
 import { ensureWorkspace } from "./workspaces.js";
 import { createNavIntegration, type NavIntegration } from "../integrations/nav/index.js";
 import { runNavJobs, type NavJobStats } from "./nav/job.js";
-import { NAV_TEMPLATES } from "./nav/messages.js";
 
 export interface Services {
   ctx: AppContext;
@@ -32,7 +30,7 @@ export interface Services {
   /** The app as the chat platforms see it (src/channels call only this). */
   facade: ChannelFacade;
   channels: ChannelRegistry;
-  /** Every notification template this process can render (all of them, in every process). */
+  /** Every notification kind this process can render (all of them, in every process), by kind. */
   templates: TemplateRegistry;
   planner: ReminderPlanner;
   scheduler: Scheduler;
@@ -59,8 +57,8 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
   const settings = options.settings ?? defaultSchedulerSettings(ctx.config.TZ_DEFAULT);
   // Platform channels first; the console inbox is the channel of last resort.
   const channels = new ChannelRegistry([...(options.platformChannels ?? []), new ConsoleDelivery(ctx.db)]);
-  // Every kind behind its zod payload schema (src/app/notify/payloads.ts).
-  const templates: TemplateRegistry = typedRegistry({ ...CORE_TEMPLATES, ...reminderTemplates(settings.reminders), ...CHANNEL_TEMPLATES, ...NAV_TEMPLATES });
+  // Every kind (src/app/notify/kinds/), each render behind its zod payload schema.
+  const templates: TemplateRegistry = notificationRegistry(kinds(settings.reminders));
   const renderTemplate = createNotificationRenderer(ctx, templates);
   const planner = new ReminderPlanner(ctx, settings.reminders);
   // "Is this row still wanted?" is the planner's question, asked once per person and delivery

@@ -1,6 +1,6 @@
 // What the chat shows about sending to NAV: the offer on a confirmed plan, the questions
 // (the contact person's phone, the national identity number), the sending status of a
-// version, and the notices when NAV has answered. All text comes from the nav locale files.
+// version; the notice when NAV has answered is its own kind (src/app/notify/kinds/navResult.ts). All text comes from the nav locale files.
 import type { Block, Message } from "../../domain/messages/model.js";
 import type { Command } from "../../domain/messages/commands.js";
 import type { Db } from "../../db/client.js";
@@ -8,8 +8,6 @@ import type { Person } from "../../generated/prisma/client.js";
 import { formatDate, type Locale, type Translate } from "../../i18n/index.js";
 import { localDateOf } from "../../domain/time/zone.js";
 import type { AppContext } from "../context.js";
-import type { Template } from "../notify/templates.js";
-import type { NavResultParams } from "./job.js";
 import { NAV_RECIPIENTS, type NavRecipient } from "./plan.js";
 
 type Env = { t: Translate; locale: Locale };
@@ -81,25 +79,3 @@ export function nationalIdQuestion(env: Env, employee: Person, recipients: reado
   blocks.push({ kind: "input", id: "nav_national_id", label, hint: env.t("nav:ask.nationalId.hint"), input: { type: "text", multiline: false, maxLength: 20, placeholder: env.t("nav:ask.nationalId.placeholder") }, submit, submitLabel: env.t("nav:ask.send"), sensitive: true });
   return { summary: label, replaceKey, blocks };
 }
-
-const navResult: Template = async (env, params) => {
-  const p = params as unknown as NavResultParams;
-  const employee = await env.ctx.db.person.findUnique({ where: { id: p.employeeId } });
-  if (!employee) return null;
-  const { t } = env;
-  const recipients = recipientsText(t, p.recipients);
-  const vars = { name: employee.name, version: p.version, recipients };
-  if (p.outcome === "sent") {
-    const text = t(p.audience === "employee" ? "nav:result.employeeSent" : "nav:result.sent", vars);
-    return { summary: text, blocks: [{ kind: "text", text, style: "success" }] };
-  }
-  const head = t(p.outcome === "unavailable" ? "nav:result.unavailable" : p.outcome === "statusUnknown" ? "nav:result.statusUnknown" : "nav:result.refused", vars);
-  // After NAV accepted the plan the usual explanations ("nothing was sent") would be wrong: only the type is named.
-  const why = p.outcome === "statusUnknown" ? `(${p.errorType ?? "UNAVAILABLE"})` : errorText(t, p.outcome === "unavailable" ? "UNAVAILABLE" : (p.errorType ?? "OTHER"), p.audience === "hr" ? "hr" : "requester");
-  const blocks: Block[] = [{ kind: "text", text: head, style: "warning" }, { kind: "text", text: why }];
-  if (p.audience === "requester") blocks.push({ kind: "actions", buttons: [{ label: t("bot:buttons.planFor", { name: employee.name }), command: { type: "plan", employeeId: employee.id } }] });
-  return { summary: head, blocks };
-};
-
-/** The NAV integration's notices, built into the registry by the composition root. */
-export const NAV_TEMPLATES: Readonly<Record<string, Template>> = { nav_result: navResult };
