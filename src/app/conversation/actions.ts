@@ -19,6 +19,7 @@ import { workspaceOf } from "../workspaces.js";
 import type { Turn } from "./conversation.js";
 import type { StartDialogue } from "./planCommand.js";
 import { date } from "./views.js";
+import type { KindPayload } from "../notify/kinds/index.js";
 
 function note(text: string, style: "success" | "muted" | "warning" = "success"): Message {
   return { summary: text, blocks: [{ kind: "text", text, style }] };
@@ -107,7 +108,7 @@ export async function afterReview(turn: Turn, planId: string, employee: Person, 
       key: `reviewed:${planId}:${version}:${leader.id}`,
       kind: action === "confirm" ? "plan_confirmed" : "plan_disagreed",
       recipientId: leader.id,
-      payload: { template: action === "confirm" ? "plan_confirmed" : "plan_disagreed", params: { planId, version, employeeId: employee.id } },
+      payload: { template: action === "confirm" ? "plan_confirmed" : "plan_disagreed", params: { planId, version, employeeId: employee.id } } satisfies KindPayload,
       dueAt: turn.now,
     });
   }
@@ -119,7 +120,7 @@ export async function afterReview(turn: Turn, planId: string, employee: Person, 
       key: `arr:${plan.caseId}:${version}`,
       kind: "arr_summary",
       target: "arr",
-      payload: { template: "arr_summary", params: { workspaceId: workspace.id, planId, caseId: plan.caseId } },
+      payload: { template: "arr_summary", params: { workspaceId: workspace.id, planId, caseId: plan.caseId } } satisfies KindPayload,
       dueAt: turn.now,
       caseId: plan.caseId,
     });

@@ -27,6 +27,7 @@ import { latestCompleted, type SessionRow } from "./sessions.js";
 import type { Turn } from "./conversation.js";
 import { date, nextMilestone } from "./views.js";
 import { planReviewMessage } from "./planMessages.js";
+import type { KindPayload } from "../notify/kinds/index.js";
 
 /** Whose case a dialogue is about, and in which role the person answers. */
 export interface DialogueSubject {
@@ -115,7 +116,7 @@ export async function submitReport(turn: Turn, report: { start: string; end: str
       key: `report:${result.period.id}:${leader.id}`,
       kind: "report_notice",
       recipientId: leader.id,
-      payload: { template: "report_notice", params: { employeeId: turn.person.id, periodId: result.period.id } },
+      payload: { template: "report_notice", params: { employeeId: turn.person.id, periodId: result.period.id } } satisfies KindPayload,
       dueAt: turn.now,
       ...(theCase ? { caseId: theCase.row.id } : {}),
     });
@@ -153,6 +154,7 @@ async function changeCompleted(turn: Turn, state: SessionState): Promise<Message
       key: `change:${turn.person.id}:${turn.now.getTime()}:${leader.id}`,
       kind: "change_notice",
       recipientId: leader.id,
+      // `kind` is the dialogue's stored answer (not typed): not checked against change_notice's schema here; a non-string is parked at render.
       payload: { template: "change_notice", params: { employeeId: turn.person.id, change: kind } },
       dueAt: turn.now,
     });
@@ -200,7 +202,7 @@ async function planDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueD
         key: `proposal:${row.id}:${leader.id}`,
         kind: "measure_proposed",
         recipientId: leader.id,
-        payload: { template: "measure_proposed", params: { employeeId: employee.id, titles } },
+        payload: { template: "measure_proposed", params: { employeeId: employee.id, titles } } satisfies KindPayload,
         dueAt: turn.now,
       });
     }
@@ -218,7 +220,7 @@ async function planDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueD
         key: `not_needed:${plan.id}:${row.id}:${hr.id}`,
         kind: "plan_not_needed",
         recipientId: hr.id,
-        payload: { template: "plan_not_needed", params: { planId: plan.id, leaderId: turn.person.id } },
+        payload: { template: "plan_not_needed", params: { planId: plan.id, leaderId: turn.person.id } } satisfies KindPayload,
         dueAt: turn.now,
       });
     }
@@ -239,7 +241,7 @@ async function planDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueD
           key: `invite:${row.id}:${r.id}`,
           kind: "dialogue_invite",
           recipientId: r.id,
-          payload: { template: "dialogue_invite", params: { employeeId: employee.id, from: turn.person.id, dialogue: otherDialogue } },
+          payload: { template: "dialogue_invite", params: { employeeId: employee.id, from: turn.person.id, dialogue: otherDialogue } } satisfies KindPayload,
           dueAt: turn.now,
         });
       }
@@ -254,7 +256,7 @@ async function planDialogueCompleted(turn: Turn, row: SessionRow, def: DialogueD
     key: `review:${plan.id}:${version.version}`,
     kind: "plan_review",
     recipientId: employee.id,
-    payload: { template: "plan_review", params: { planId: plan.id, version: version.version } },
+    payload: { template: "plan_review", params: { planId: plan.id, version: version.version } } satisfies KindPayload,
     dueAt: turn.now,
   });
   return [note(turn.t("bot:plan.sentForReview", { version: version.version, name: employee.name }), "success")];

@@ -3,6 +3,7 @@
 // reminder delivery hooks enqueue it for HR, and its kind renders it
 // (src/app/notify/kinds/teamsUnreachable.ts).
 import type { NotificationPayload } from "../notify/outbox.js";
+import type { KindPayload } from "../notify/kinds/index.js";
 
 /** The kind (and template) of the outbox row that tells HR a person cannot be reached in Teams. */
 export const UNREACHABLE_TEMPLATE = "teams_unreachable";
@@ -16,5 +17,5 @@ function reasonKey(error: string): "roster" | "blocked" | "other" {
 
 /** What the dispatcher's fallback hook enqueues for HR when Teams refused a person. */
 export function teamsUnreachablePayload(personId: string, unreachableReason: string): NotificationPayload {
-  return { template: UNREACHABLE_TEMPLATE, params: { personId, reason: reasonKey(unreachableReason) } };
+  return { template: UNREACHABLE_TEMPLATE, params: { personId, reason: reasonKey(unreachableReason) } } satisfies KindPayload;
 }

@@ -15,6 +15,7 @@ import { buildNavDto, sendablePlan, type NavRecipient } from "./plan.js";
 import { NAV_SEND_KIND, type NavJobParams } from "./send.js";
 import { settlePlanSentToDoctor } from "./settle.js";
 import { dialectOf } from "../../db/client.js";
+import type { KindPayload } from "../notify/kinds/index.js";
 
 const MAX_ATTEMPTS = 8;
 /** Sending-status checks after NAV accepted the plan (backoff to an hour: about a day in all). */
@@ -191,7 +192,7 @@ async function tell(ctx: AppContext, row: Outbox | undefined, params: NavJobPara
   const tag = `${params.planId}:v${params.version}:${recipients.join("+")}:${what.outcome}:${row?.id ?? "status"}`;
   // Due at the job's own instant, so the dispatch that follows in the same run sends them.
   const send = (person: Pick<Person, "id">, audience: NavResultParams["audience"]) =>
-    enqueue(ctx.db, { key: `nav_result:${tag}:${person.id}`, kind: "nav_result", recipientId: person.id, payload: { template: "nav_result", params: { ...base, audience } }, dueAt: now });
+    enqueue(ctx.db, { key: `nav_result:${tag}:${person.id}`, kind: "nav_result", recipientId: person.id, payload: { template: "nav_result", params: { ...base, audience } } satisfies KindPayload, dueAt: now });
   if (params.requestedById) await send({ id: params.requestedById }, "requester");
   if (what.outcome === "sent") {
     // The employee sees where their plan went (trust: nothing about them happens behind their back).

@@ -10,6 +10,7 @@ import type { DispatchOptions } from "../notify/dispatch.js";
 import type { ChannelName, ChannelRegistry } from "../notify/channels.js";
 import { enqueue, payloadOf, type NotificationPayload } from "../notify/outbox.js";
 import type { ReminderPlanner } from "./planner.js";
+import type { KindPayload } from "../notify/kinds/index.js";
 
 export interface DeliveryHookDeps {
   ctx: AppContext;
@@ -30,7 +31,7 @@ export function reminderDeliveryHooks({ ctx, settings, planner, channels, kick }
     const own = refusedBy.map((name) => channels.get(name)).find((c) => c?.unreachableNotice);
     const payload: NotificationPayload = own?.unreachableNotice
       ? own.unreachableNotice({ id: person.id, unreachableReason: platformError ?? reason })
-      : { template: "unreachable_notice", params: { personId: person.id, reason: reason.slice(0, 300), channels: refusedBy } };
+      : { template: "unreachable_notice", params: { personId: person.id, reason: reason.slice(0, 300), channels: refusedBy } } satisfies KindPayload;
     for (const hr of hrs) {
       await enqueue(ctx.db, {
         key: reminderKeys.unreachable(person.id, localDateOf(now, hr.timeZone), hr.id),

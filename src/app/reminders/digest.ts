@@ -10,6 +10,7 @@ import { workspaceOf } from "../workspaces.js";
 import { visibleMilestones } from "../conversation/views.js";
 import { settlementOf } from "../../domain/milestones/index.js";
 import { settlementFactsOfCase } from "../settlement.js";
+import type { KindPayload } from "../notify/kinds/index.js";
 
 /** People whose latest arr_summary consent is a yes (consents are a history; the latest counts). */
 async function consentingPeople(ctx: AppContext): Promise<string[]> {
@@ -48,7 +49,7 @@ export async function runDigest(ctx: AppContext, weekStart: IsoDate, at: Date): 
       key: reminderKeys.digest(workspaceId, weekStart),
       kind: "arr_digest",
       target: "arr",
-      payload: { template: "arr_digest", params: { workspaceId, weekStart, caseIds } },
+      payload: { template: "arr_digest", params: { workspaceId, weekStart, caseIds } } satisfies KindPayload,
       dueAt: at,
     });
   }

@@ -12,6 +12,7 @@ import { enqueue } from "../notify/outbox.js";
 import { findPersonByEmail, isHrAdmin } from "../people.js";
 import { currentCase, readCases } from "../cases.js";
 import type { Turn } from "../conversation/conversation.js";
+import type { KindPayload } from "../notify/kinds/index.js";
 
 let vocabulary: SubstituteVocabulary | undefined;
 
@@ -77,7 +78,7 @@ export async function afterSubstituteChange(ctx: AppContext, caseChanged: ((pers
       key: `substitute:${substitution.id}:${substitution.untilDate ?? "open"}`,
       kind: "substitute_notice",
       recipientId: substitution.substituteId,
-      payload: { template: "substitute_notice", params: { substitutionId: substitution.id } },
+      payload: { template: "substitute_notice", params: { substitutionId: substitution.id } } satisfies KindPayload,
       dueAt: ctx.clock(),
     });
     // HR is told who was named: the substitute reads the team's sick cases meanwhile.
@@ -87,7 +88,7 @@ export async function afterSubstituteChange(ctx: AppContext, caseChanged: ((pers
         key: `substitute-hr:${substitution.id}:${substitution.untilDate ?? "open"}:${hr.id}`,
         kind: "substitute_hr_notice",
         recipientId: hr.id,
-        payload: { template: "substitute_hr_notice", params: { substitutionId: substitution.id } },
+        payload: { template: "substitute_hr_notice", params: { substitutionId: substitution.id } } satisfies KindPayload,
         dueAt: ctx.clock(),
       });
     }
