@@ -62,7 +62,7 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
   const renderTemplate = createNotificationRenderer(ctx, templates);
   const planner = new ReminderPlanner(ctx, settings.reminders);
   // "Is this row still wanted?" is the planner's question, asked once per person and delivery
-  // round (a round sees the facts as they are when it starts); the templates only render.
+  // round (a round sees the facts as they are when it starts); the kinds only render.
   const renderRound = (now: Date): NotificationRenderer => {
     const memo = new Map<string, Promise<Map<string, PlannedReminder>>>();
     return async (payload, recipient, row) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createServices } from "../../src/app/services.js";
 import { kinds } from "../../src/app/notify/kinds/index.js";
+import { REMINDER_KINDS } from "../../src/domain/reminders/index.js";
 import { defaultSchedulerSettings } from "../../src/app/reminders/settings.js";
 import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
@@ -21,6 +22,11 @@ describe("notification kinds (src/app/notify/kinds/)", () => {
       // Every payload has something required: an empty one is refused (and its row parked).
       expect(k.payload.safeParse({}).success, k.kind).toBe(false);
     }
+  });
+
+  it("the kinds planned by the reminder planner are the ones it keeps or cancels (REMINDER_KINDS)", () => {
+    const byPlanner = list.filter((k) => (typeof k.planned === "string" ? [k.planned] : k.planned).includes("reminder-planner")).map((k) => k.kind);
+    expect(byPlanner.sort()).toEqual([...REMINDER_KINDS].sort());
   });
 
   it("the composition root's registry is exactly the list", async () => {

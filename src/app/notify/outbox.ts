@@ -4,7 +4,7 @@
 import type { Db } from "../../db/client.js";
 import type { Outbox } from "../../generated/prisma/client.js";
 
-/** What to say, rendered at send time in the recipient's language (see templates.ts). */
+/** What to say, rendered at send time in the recipient's language (`template` names its kind, src/app/notify/kinds/). */
 export interface NotificationPayload {
   template: string;
   params: Record<string, unknown>;
