@@ -13,6 +13,8 @@ import {
   type ActorRole,
   type CaseFacts,
   type MeasureFact,
+  type NavRecipientFact,
+  type NavSendingFact,
   type Stamp,
   type TimelineEntry,
   type ViewerRole,
@@ -89,8 +91,18 @@ export async function caseFacts(db: Db, employee: Person, zone: string, today: s
     orderBy: { at: "asc" },
   });
 
+  // Sending through NAV: each request is in the audit log (who, which version, where to; never the
+  // national identity number); NAV's answers are on the NavSubmission rows, and a job that stopped
+  // asking NAV for the sending status is a parked outbox row.
+  const navRows = plan ? await db.navSubmission.findMany({ where: { planId: plan.id }, orderBy: { createdAt: "asc" } }) : [];
+  const navRequestRows = plan
+    ? await db.auditLog.findMany({ where: { subjectId: employee.id, action: "change", entity: "plan", entityId: plan.id, detail: { contains: "nav_send" } }, orderBy: { at: "asc" } })
+    : [];
+  const navKeys = [...new Set(navRows.flatMap((r) => (r.outboxKey ? [r.outboxKey] : [])))];
+  const navJobs = navKeys.length > 0 ? await db.outbox.findMany({ where: { idempotencyKey: { in: navKeys }, status: "parked" } }) : [];
+
   // Names and roles of the people who acted, looked up once.
-  const ids = new Set([...stateRows.map((s) => s.setById), ...reminderRows.map((r) => r.recipientId), ...readRows.map((r) => r.actorId)].filter((v): v is string => !!v));
+  const ids = new Set([...stateRows.map((s) => s.setById), ...reminderRows.map((r) => r.recipientId), ...readRows.map((r) => r.actorId), ...navRequestRows.map((r) => r.actorId)].filter((v): v is string => !!v));
   const people = new Map((await db.person.findMany({ where: { id: { in: [...ids] } } })).map((p) => [p.id, p]));
   const roleOf = (id: string | null | undefined): ActorRole => {
     if (!id) return "system";
@@ -180,9 +192,57 @@ export async function caseFacts(db: Db, employee: Person, zone: string, today: s
         op: r.entity === "timeline" ? "timeline" : op === "export" ? "export" : "read",
       };
     }),
+    navSendings: navSendingFacts(navRows, navRequestRows, navJobs, stamp, people),
     planHiddenFromLeader: !!plan?.hiddenFromLeaderAt,
   };
   return { caseId: c.id, facts };
+}
+
+type NavRow = { version: number; recipient: string; status: string; errorType: string | null; outboxKey: string | null; sentAt: Date | null; updatedAt: Date };
+type AuditRow = { at: Date; actorId: string | null; actorLabel: string; detail: string | null };
+
+/** The steps of each sending, one fact per step; recipients answered at the same instant share one. */
+function navSendingFacts(rows: NavRow[], requests: AuditRow[], parkedJobs: Array<{ idempotencyKey: string; updatedAt: Date }>, stamp: (at: Date) => Stamp, people: Map<string, Person>): NavSendingFact[] {
+  const out: NavSendingFact[] = [];
+  for (const r of requests) {
+    const detail = parseDetail(r.detail);
+    if (detail?.op !== "nav_send" || typeof detail.version !== "number") continue;
+    const recipients = (Array.isArray(detail.recipients) ? detail.recipients : []).filter((x): x is NavRecipientFact => x === "nav" || x === "doctor");
+    const name = r.actorId ? people.get(r.actorId)?.name : undefined;
+    out.push({ ...stamp(r.at), event: "requested", version: detail.version, recipients, by: actorRole(r.actorLabel), ...(name ? { byName: name } : {}) });
+  }
+  const grouped = new Map<string, NavSendingFact>();
+  const add = (event: NavSendingFact["event"], row: NavRow, at: Date, errorType?: string) => {
+    const key = `${event}|${row.version}|${at.getTime()}|${errorType ?? ""}`;
+    const seen = grouped.get(key);
+    if (seen) seen.recipients.push(row.recipient as NavRecipientFact);
+    else grouped.set(key, { ...stamp(at), event, version: row.version, recipients: [row.recipient as NavRecipientFact], ...(errorType ? { errorType } : {}) });
+  };
+  const parked = new Map(parkedJobs.map((j) => [j.idempotencyKey, j]));
+  for (const row of rows) {
+    if (row.recipient !== "nav" && row.recipient !== "doctor") continue;
+    if (row.status === "sent" && row.sentAt) add("delivered", row, row.sentAt);
+    else if (row.status === "accepted") {
+      add("accepted", row, row.updatedAt);
+      // The job stopped asking NAV: NAV has the plan, but whether it reached the recipient is unknown.
+      const job = row.outboxKey ? parked.get(row.outboxKey) : undefined;
+      if (job) add("statusUnknown", row, job.updatedAt);
+    } else if (row.status === "failed") {
+      if (row.errorType === "UNAVAILABLE") add("givenUp", row, row.updatedAt);
+      else add("refused", row, row.updatedAt, row.errorType ?? "OTHER");
+    }
+  }
+  return [...out, ...grouped.values()];
+}
+
+function parseDetail(detail: string | null): Record<string, unknown> | undefined {
+  if (!detail) return undefined;
+  try {
+    const parsed = JSON.parse(detail) as unknown;
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function safeContent(json: string): PlanContent | undefined {

@@ -17,6 +17,8 @@ import { createNotificationRenderer } from "../../src/app/notify/templates.js";
 import { payloadOf } from "../../src/app/notify/outbox.js";
 import { translator } from "../../src/i18n/index.js";
 import { maskNationalId } from "../../src/domain/nav/nationalId.js";
+import { timelineFor } from "../../src/app/timeline.js";
+import { timelineLines } from "../../src/domain/timeline/index.js";
 import type { AppContext } from "../../src/app/context.js";
 import type { Command } from "../../src/domain/messages/commands.js";
 import type { InputBlock, Message } from "../../src/domain/messages/model.js";
@@ -305,6 +307,27 @@ describe("from the chat", () => {
     expect(textOf(again)).toMatch(/already been sent/);
     expect(fake.accepted).toHaveLength(1);
   });
+
+  it("the timeline shows who asked for the sending and that NAV and the doctor have the plan, to every party of the case", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const texts = async (email: string) => {
+      const viewer = await person(email);
+      const timeline = await timelineFor(opened.db, viewer, anne, today, new Date(), { audit: false });
+      return { role: timeline.role, lines: timelineLines(timeline.entries, { t: translator("en"), locale: "en" }).map((l) => l.text) };
+    };
+    for (const email of ["anne@firma.no", "lise@firma.no", "hanne@firma.no"]) {
+      const { role, lines } = await texts(email);
+      expect(["employee", "leader", "hr"]).toContain(role);
+      // Asked for once (the second click added nothing), delivered to both at once.
+      expect(lines.filter((l) => /asked for version 1 of the plan to be sent/.test(l))).toEqual(["Lise Leder (leader) asked for version 1 of the plan to be sent to NAV and the doctor (sykmelder)"]);
+      expect(lines).toContain("Version 1 of the plan delivered to NAV and the doctor (sykmelder)");
+      expect(lines.join("\n")).not.toContain(ID_ANNE);
+      // In order: the request before the delivery.
+      expect(lines.findIndex((l) => l.startsWith("Lise Leder (leader) asked"))).toBeLessThan(lines.indexOf("Version 1 of the plan delivered to NAV and the doctor (sykmelder)"));
+    }
+    // Someone outside the case gets the timeline's refusal, not the sendings.
+    await expect(timelineFor(opened.db, await person("stian@firma.no"), anne, today, new Date(), { audit: false })).rejects.toThrow();
+  });
 });
 
 describe("retries and NAV's errors", () => {
@@ -410,6 +433,18 @@ describe("retries and NAV's errors", () => {
       expect(textOf([(await render(payloadOf(notice), { kind: "person", person: hanne }, notice))!])).toMatch(/FOLLOWUP_PLAN_NOT_FOUND/);
     } finally {
       fake.deliverAtOnce = true;
+    }
+  });
+
+  it("the timeline keeps NAV's refusals with their reason, for the leader and HR", async () => {
+    const kari = await person("kari@firma.no");
+    const today = new Date().toISOString().slice(0, 10);
+    for (const email of ["lise@firma.no", "hanne@firma.no", "kari@firma.no"]) {
+      const timeline = await timelineFor(opened.db, await person(email), kari, today, new Date(), { audit: false });
+      const lines = timelineLines(timeline.entries, { t: translator("en"), locale: "en" }).map((l) => l.text);
+      // Every request is kept (the audit log); the row holds NAV's latest answer: the plan it lost.
+      expect(lines.filter((l) => l === "Lise Leder (leader) asked for version 1 of the plan to be sent to the doctor (sykmelder)").length).toBe(cases.length + 1);
+      expect(lines).toContain("NAV did not accept version 1 of the plan for the doctor (sykmelder): NAV no longer finds the plan it accepted");
     }
   });
 

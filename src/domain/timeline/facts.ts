@@ -89,6 +89,25 @@ export interface PlanReadFact extends Stamp {
   op: "read" | "export" | "timeline";
 }
 
+/** Who receives a plan sent through NAV's LPS API. */
+export type NavRecipientFact = "nav" | "doctor";
+
+/**
+ * One step of sending a plan version through NAV's LPS API: asked for (by whom), accepted by
+ * NAV (still waiting to be passed on), delivered, refused by NAV (its ApiError type), given up
+ * after the retries ran out, or accepted but never confirmed delivered (status unknown).
+ */
+export interface NavSendingFact extends Stamp {
+  event: "requested" | "accepted" | "delivered" | "refused" | "givenUp" | "statusUnknown";
+  version: number;
+  recipients: NavRecipientFact[];
+  /** Who asked (requested only). */
+  by?: ActorRole;
+  byName?: string;
+  /** NAV's ApiError type (refused only): a code, never NAV's own message. */
+  errorType?: string;
+}
+
 export interface CaseFacts {
   today: IsoDate;
   caseStart: IsoDate;
@@ -105,6 +124,8 @@ export interface CaseFacts {
   consents: ConsentFact[];
   arrSummaries: ArrSummaryFact[];
   reads: PlanReadFact[];
+  /** Sendings of the plan through NAV's LPS API (absent: none). */
+  navSendings?: NavSendingFact[];
   /** Retention: the plan is no longer the leader's to read (six months after the case ended). */
   planHiddenFromLeader: boolean;
 }

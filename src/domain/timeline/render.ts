@@ -41,6 +41,7 @@ function entryText(e: TimelineEntry, loc: TimelineLocalizer): string {
   };
   const owner = () => (OWNERS.has(String(p.owner)) ? t(`plan:owner.${String(p.owner)}`) : t("timeline:noOwner"));
   const due = () => (p.due ? d(p.due) : t("timeline:noDue"));
+  const navRecipients = () => t(`nav:recipients.${p.to === "both" || p.to === "doctor" ? p.to : "nav"}`);
   switch (e.kind) {
     case "period.reported":
     case "period.changed": {
@@ -84,6 +85,20 @@ function entryText(e: TimelineEntry, loc: TimelineLocalizer): string {
       return t(`timeline:entry.${e.kind}`);
     case "arr.summarySent":
       return p.version ? t("timeline:entry.arr.summarySentVersion", { version: p.version }) : t("timeline:entry.arr.summarySent");
+    case "nav.requested":
+      return t(p.name ? "timeline:entry.nav.requestedBy" : "timeline:entry.nav.requested", {
+        version: p.version,
+        recipients: navRecipients(),
+        name: p.name,
+        role: t(`timeline:actor.${actorKey(p.by)}`),
+      });
+    case "nav.refused":
+      return t("timeline:entry.nav.refused", { version: p.version, recipients: navRecipients(), reason: t(`timeline:navReason.${navReasonKey(p.reason)}`) });
+    case "nav.accepted":
+    case "nav.delivered":
+    case "nav.givenUp":
+    case "nav.statusUnknown":
+      return t(`timeline:entry.${e.kind}`, { version: p.version, recipients: navRecipients() });
     case "plan.read":
       return t(p.op === "export" ? "timeline:entry.plan.exported" : p.op === "timeline" ? "timeline:entry.timeline.read" : "timeline:entry.plan.read", {
         name: p.name,
@@ -91,6 +106,20 @@ function entryText(e: TimelineEntry, loc: TimelineLocalizer): string {
         count: Number(p.count ?? 1),
       });
   }
+}
+
+/** NAV's ApiError types with a text of their own (the rest read as "another reason"). */
+const NAV_REASONS = new Set([
+  "VALIDATION_ERROR",
+  "AUTHENTICATION_ERROR",
+  "NO_ACTIVE_SENT_SYKMELDING",
+  "NO_ACTIVE_EMPLOYMENT",
+  "GENERAL_PRACTITIONER_NOT_FOUND",
+  "EMPLOYEE_NOT_FOUND",
+  "FOLLOWUP_PLAN_NOT_FOUND",
+]);
+function navReasonKey(value: string | number | undefined): string {
+  return typeof value === "string" && NAV_REASONS.has(value) ? value : "OTHER";
 }
 
 const ACTOR_KEYS = new Set(["employee", "leader", "substitute", "hr", "arr", "cli", "scheduler", "system"]);

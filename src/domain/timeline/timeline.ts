@@ -33,6 +33,12 @@ export const ENTRY_KINDS = [
   "consent.withdrawn",
   "arr.summarySent",
   "plan.read",
+  "nav.requested",
+  "nav.accepted",
+  "nav.delivered",
+  "nav.refused",
+  "nav.givenUp",
+  "nav.statusUnknown",
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
@@ -49,6 +55,12 @@ const PLAN_KINDS: ReadonlySet<EntryKind> = new Set([
   "measure.closed",
   "arr.summarySent",
   "plan.read",
+  "nav.requested",
+  "nav.accepted",
+  "nav.delivered",
+  "nav.refused",
+  "nav.givenUp",
+  "nav.statusUnknown",
 ]);
 
 const ALL: readonly ViewerRole[] = ["employee", "leader", "substitute", "hr", "arr"];
@@ -88,6 +100,14 @@ export const TIMELINE_VISIBILITY: Record<EntryKind, VisibilityRule> = {
   "arr.summarySent": { roles: ALL },
   // "Who has seen my plan" is the employee's right to know (and HR's, who answers for the audit).
   "plan.read": { roles: EMPLOYEE_AND_HR },
+  // Sending through NAV: the case's parties follow every step (who asked, NAV's answers and
+  // refusals); the ARR team only that the plan reached NAV / the doctor, never why one did not.
+  "nav.requested": { roles: CASE_PARTIES },
+  "nav.accepted": { roles: CASE_PARTIES },
+  "nav.delivered": { roles: ALL },
+  "nav.refused": { roles: CASE_PARTIES },
+  "nav.givenUp": { roles: CASE_PARTIES },
+  "nav.statusUnknown": { roles: CASE_PARTIES },
 };
 
 export type EntryParams = Record<string, string | number>;
@@ -174,6 +194,14 @@ export function allEntries(f: CaseFacts): Draft[] {
 
   for (const c of f.consents) push({ date: c.on, seq: c.seq, kind: c.granted ? "consent.given" : "consent.withdrawn", params: {} });
   for (const a of f.arrSummaries) push({ date: a.on, seq: a.seq, kind: "arr.summarySent", params: { version: a.version ?? "" } });
+
+  for (const n of f.navSendings ?? []) {
+    const to = n.recipients.includes("nav") && n.recipients.includes("doctor") ? "both" : n.recipients.includes("doctor") ? "doctor" : "nav";
+    const params: EntryParams = { version: n.version, to };
+    if (n.event === "requested") Object.assign(params, { by: n.by ?? "system", name: n.byName ?? "" });
+    if (n.event === "refused") params.reason = n.errorType ?? "OTHER";
+    push({ date: n.on, seq: n.seq, kind: `nav.${n.event}`, params });
+  }
 
   // Reads: one entry per reader and day, however many times they looked.
   const reads = new Map<string, Draft & { count: number }>();

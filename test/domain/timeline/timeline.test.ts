@@ -34,6 +34,17 @@ function facts(overrides: Partial<CaseFacts> = {}): CaseFacts {
   };
 }
 
+/** One version asked for twice (the doctor refused the first time), delivered to NAV, the doctor never confirmed. */
+const NAV_SENDINGS: NonNullable<CaseFacts["navSendings"]> = [
+  { ...at("2026-11-15T09:00:00Z"), event: "requested", version: 1, recipients: ["nav", "doctor"], by: "leader", byName: "Lise" },
+  { ...at("2026-11-15T09:01:00Z"), event: "refused", version: 1, recipients: ["doctor"], errorType: "EMPLOYEE_NOT_FOUND" },
+  { ...at("2026-11-16T09:00:00Z"), event: "requested", version: 1, recipients: ["doctor"], by: "cli" },
+  { ...at("2026-11-16T09:01:00Z"), event: "accepted", version: 1, recipients: ["doctor"] },
+  { ...at("2026-11-16T09:02:00Z"), event: "delivered", version: 1, recipients: ["nav"] },
+  { ...at("2026-11-17T09:00:00Z"), event: "statusUnknown", version: 1, recipients: ["doctor"] },
+  { ...at("2026-11-18T09:00:00Z"), event: "givenUp", version: 1, recipients: ["nav", "doctor"] },
+];
+
 describe("the timeline's role table", () => {
   it("names every kind of entry, and only known roles", () => {
     expect(Object.keys(TIMELINE_VISIBILITY).sort()).toEqual([...ENTRY_KINDS].sort());
@@ -89,8 +100,35 @@ describe("the timeline's role table", () => {
     expect(arrMaySee(facts({ consents: [...facts().consents, { ...at("2026-11-20T09:00:00Z"), granted: false }] }))).toBe(false);
   });
 
+  it("follows a sending through NAV: every step for the case's parties, only the delivery for the ARR team", () => {
+    const sent = facts({ navSendings: NAV_SENDINGS });
+    for (const role of ["employee", "leader", "substitute", "hr"] as const) {
+      const nav = buildTimeline(sent, role).filter((e) => e.kind.startsWith("nav."));
+      expect(nav.map((e) => e.kind)).toEqual(["nav.requested", "nav.refused", "nav.requested", "nav.accepted", "nav.delivered", "nav.statusUnknown", "nav.givenUp"]);
+      expect(nav[0]!.params).toMatchObject({ version: 1, to: "both", by: "leader", name: "Lise" });
+      expect(nav[1]!.params).toMatchObject({ to: "doctor", reason: "EMPLOYEE_NOT_FOUND" });
+    }
+    const arr = buildTimeline(sent, "arr").filter((e) => e.kind.startsWith("nav."));
+    expect(arr.map((e) => e.kind)).toEqual(["nav.delivered"]);
+    expect(arr[0]!.params).toEqual({ version: 1, to: "nav" });
+    // In words: who asked, where it went, NAV's reason in the reader's language (a code, never NAV's message).
+    const en = timelineLines(buildTimeline(sent, "leader"), { t: translator("en"), locale: "en" }).map((l) => l.text);
+    expect(en).toContain("Lise (leader) asked for version 1 of the plan to be sent to NAV and the doctor (sykmelder)");
+    expect(en).toContain("NAV did not accept version 1 of the plan for the doctor (sykmelder): the national identity number is unknown to NAV");
+    expect(en).toContain("Version 1 of the plan delivered to NAV");
+    const nb = timelineLines(buildTimeline(sent, "arr"), { t: translator("nb"), locale: "nb" }).map((l) => l.text);
+    expect(nb).toContain("Versjon 1 av planen levert til NAV");
+    // After retention the leader side no longer sees the plan's sendings; HR does.
+    expect(buildTimeline(facts({ navSendings: NAV_SENDINGS, planHiddenFromLeader: true }), "leader").some((e) => e.kind.startsWith("nav."))).toBe(false);
+    expect(buildTimeline(facts({ navSendings: NAV_SENDINGS, planHiddenFromLeader: true }), "hr").some((e) => e.kind.startsWith("nav."))).toBe(true);
+  });
+
   it("reads in every language without a raw key", () => {
     for (const locale of ["nb", "nn", "en", "sv", "da"] as const) {
+      for (const role of VIEWER_ROLES) {
+        const lines = timelineLines(buildTimeline(facts({ navSendings: NAV_SENDINGS }), role), { t: translator(locale), locale });
+        for (const l of lines) expect(l.text).not.toMatch(/timeline:|nav:|entry\.|\{\{/);
+      }
       const lines = timelineLines(buildTimeline(facts(), "employee"), { t: translator(locale), locale });
       for (const l of lines) expect(l.text).not.toMatch(/timeline:|entry\.|\{\{/);
     }
