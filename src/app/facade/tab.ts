@@ -6,13 +6,14 @@ import type { Block } from "../../domain/messages/model.js";
 import type { Person, Plan } from "../../generated/prisma/client.js";
 import type { AppContext } from "../context.js";
 import { settlementFactsOfCase } from "../settlement.js";
-import { actorFor, planHiddenFrom, relationTo, teamOf, type Relation } from "../access.js";
+import { actorFor, mayExecute, planHiddenFrom, relationTo, teamOf, type Relation } from "../access.js";
 import { audit } from "../audit.js";
 import { currentCase, readCases } from "../cases.js";
 import { todayFor } from "../people.js";
 import { localeFor } from "../locale.js";
 import { latestVersion, planDocument } from "../plans.js";
 import { employeeStatusBlocks, nextMilestone, date, durationText } from "../conversation/views.js";
+import { readersBlocks } from "../conversation/readers.js";
 import { buildPlanView, type PlanView } from "../../domain/plan/view.js";
 import { milestoneTitleKey } from "../../domain/milestones/index.js";
 import { localDateOf } from "../../domain/time/zone.js";
@@ -38,6 +39,8 @@ export interface TabView {
   status: Block[];
   plan: TabPlan | null;
   team: TabTeamMember[];
+  /** "Who has seen my plan?": only on her own tab (access.ts "audit.own"). */
+  readers: Block[] | null;
 }
 
 /** The plan worth showing: the current case's, else the latest one that has a version. */
@@ -112,5 +115,6 @@ export async function tabView(ctx: AppContext, viewer: Person, subject: Person, 
     status,
     plan: tabPlan,
     team,
+    readers: mayExecute("audit.own", relation) ? await readersBlocks(db, subject, t, locale) : null,
   };
 }

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { translator } from "../../../src/i18n/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { ROOT } from "../../helpers/cli.js";
@@ -165,6 +166,15 @@ describe("the personal tab", () => {
       expect((await get(`/api/tab/plan.pdf?employeeId=${anne.id}`, olaToken)).status).toBe(403);
       expect((await get(`/api/tab/person?id=does-not-exist`, olaToken)).status).toBe(403);
       expect(await db.auditLog.count({ where: { actorId: ola.id } })).toBe(0);
+
+      // Anne's own tab answers "who has seen my plan?": Lise's reads above, as the chat lists them;
+      // the leader's view of Anne's case never carries that list.
+      const anneMe = (await (await get("/api/tab/me", await ssoToken({ oid: "aad-anne", preferred_username: "anne@firma.no" }))).json()) as { readers: unknown };
+      const readers = JSON.stringify(anneMe.readers);
+      expect(readers).toContain(translator("nb")("access:readers.title"));
+      expect(readers).toMatch(/Lise Leder/);
+      const asLeader = (await (await get(`/api/tab/person?id=${anne.id}`, liseToken)).json()) as { readers: unknown };
+      expect(asLeader.readers).toBeNull();
     });
 
     it("serves the page and the Teams library from this server, with a policy that lets Teams frame it", async () => {
@@ -234,6 +244,8 @@ describe("the personal tab", () => {
       expect(plan).toMatch(/[Vv]ersjon 1/);
       expect(await tab.locator("#status").innerText()).toMatch(/Arbeidsgiverperioden slutter/);
       expect(await tab.locator("h1").innerText()).toBe("Saken min");
+      // Her own tab also says who has seen her case.
+      expect(await tab.locator("#readers").innerText()).toContain(translator("nb")("access:readers.title"));
       expect(await tab.locator("html").getAttribute("lang")).toBe("nb");
 
       // The PDF link downloads the plan with the same sign-in.

@@ -114,6 +114,8 @@
       }
       root.appendChild(el("section", { id: "team" }, [el("h2", { text: s.team }), team]));
     }
+    // "Who has seen my plan?": the reads of her case by others (only on her own tab).
+    if (view.readers) root.appendChild(el("section", { id: "readers" }, blocks(view.readers)));
     document.body.setAttribute("data-ready", "true");
   }
 
