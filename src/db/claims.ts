@@ -8,7 +8,7 @@
 //   whose claim commits meanwhile is re-checked by its WHERE before it is taken).
 // The rows are then read back by token through the client, so they have Prisma's types.
 import { Prisma } from "../generated/prisma/client.js";
-import type { Outbox } from "../generated/prisma/client.js";
+import type { Inbox, Outbox } from "../generated/prisma/client.js";
 import { dialectOf, type Db } from "./client.js";
 
 export interface OutboxClaim {
@@ -46,4 +46,44 @@ export async function claimOutboxRows(db: Db, claim: OutboxClaim): Promise<Outbo
     )`;
   if (claimed === 0) return [];
   return db.outbox.findMany({ where: { claimedBy: token, status: "claimed" }, orderBy: { dueAt: "asc" } });
+}
+
+export interface InboxClaim {
+  channel: string;
+  now: Date;
+  limit: number;
+  leaseMs: number;
+  /** Marks the rows as ours (Inbox.claimedBy). */
+  token: string;
+}
+
+/**
+ * Claims up to `limit` inbox rows of one channel, each the oldest unfinished row of its
+ * partition (so one person's work runs one row at a time, in arrival order): pending rows
+ * whose retry time has come, and rows whose processing lease ran out (a process died
+ * while processing them). A claim counts as an attempt. Resolves to the claimed rows.
+ * On PostgreSQL a row another replica is claiming is skipped; the later rows of its
+ * partition stay out because the NOT EXISTS still sees the head pending or processing.
+ */
+export async function claimInboxRows(db: Db, claim: InboxClaim): Promise<Inbox[]> {
+  const { channel, now, limit, leaseMs, token } = claim;
+  const until = new Date(now.getTime() + leaseMs);
+  const lock = dialectOf(db) === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+  const claimed = await db.$executeRaw`
+    UPDATE "Inbox" SET "status" = 'processing', "claimedBy" = ${token}, "leaseUntil" = ${until}, "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT "r"."id" FROM "Inbox" AS "r"
+      WHERE "r"."channel" = ${channel}
+        AND (("r"."status" = 'pending' AND ("r"."leaseUntil" IS NULL OR "r"."leaseUntil" <= ${now}))
+          OR ("r"."status" = 'processing' AND "r"."leaseUntil" < ${now}))
+        AND NOT EXISTS (
+          SELECT 1 FROM "Inbox" AS "o"
+          WHERE "o"."partition" = "r"."partition" AND "o"."id" < "r"."id" AND "o"."status" IN ('pending', 'processing')
+        )
+      ORDER BY "r"."id" ASC
+      LIMIT ${limit}
+      ${lock}
+    )`;
+  if (claimed === 0) return [];
+  return db.inbox.findMany({ where: { claimedBy: token, status: "processing" }, orderBy: { id: "asc" } });
 }

@@ -25,7 +25,9 @@ import { arrInboxOf, takeInbox } from "./consoleInbox.js";
 import { keywordTable } from "../conversation/keywords.js";
 import type { KeywordTable } from "../../domain/messages/keywords.js";
 import type { Locale } from "../../i18n/index.js";
+import { DurableInbox, type EnqueueResult, type InboxHandler, type InboxItem, type InboxOptions, type InboxWorker } from "../inbox/index.js";
 
+export type { EnqueueResult, InboxHandler, InboxItem, InboxOptions, InboxWork, InboxWorker } from "../inbox/index.js";
 export type { Person, Workspace, TabView, Identification, Platform, PlatformUser, AllowedTenants, Relation };
 export type { ChannelName, DeliveryChannel, DeliveryResult } from "../notify/channels.js";
 export type { DispatchOptions } from "../notify/dispatch.js";
@@ -70,6 +72,7 @@ export class ChannelFacade {
   private readonly allowed: Record<Platform, AllowedTenants>;
   private readonly identity: IdentityPolicy;
   private claims = 0;
+  private readonly inbox: DurableInbox;
   /** The one keyword → command table, with the words of every language. */
   readonly keywords: KeywordTable = keywordTable();
 
@@ -82,6 +85,19 @@ export class ChannelFacade {
     this.logger = ctx.logger;
     this.allowed = { slack: "any", teams: options.teamsTenants };
     this.identity = new IdentityPolicy(this.db, this.logger, this.allowed);
+    this.inbox = new DurableInbox(this.db, this.logger);
+  }
+
+  // --- the durable inbox (src/app/inbox/) ----------------------------------------------
+
+  /** Stores a verified request's work item before the platform gets its answer; a repeat delivery is "duplicate". */
+  enqueue(item: InboxItem): Promise<EnqueueResult> {
+    return this.inbox.enqueue(item);
+  }
+
+  /** Starts processing a channel's inbox rows with `handler` (claims with a lease, in order per person). */
+  serveInbox(channel: ChannelName, handler: InboxHandler, options?: InboxOptions): InboxWorker {
+    return this.inbox.serve(channel, handler, options);
   }
 
   get clock(): () => Date {

@@ -9,7 +9,8 @@ import type { ChannelAdapter, RunningAdapter } from "../adapter.js";
 import type { Config } from "../../config/env.js";
 import { SlackDelivery, SlackPoster } from "./delivery.js";
 import { Directory } from "./identity.js";
-import { registerListeners, type SlackRuntime } from "./listeners.js";
+import { processSlackWork, registerListeners, type SlackRuntime } from "./listeners.js";
+import { InboxRefused, parseSlackWork } from "./workItem.js";
 import { slackLogger } from "./logger.js";
 import { Work } from "./work.js";
 
@@ -50,7 +51,9 @@ export const slackAdapter: ChannelAdapter = {
     const poster = new SlackPoster(facade, log);
     const directory = new Directory(facade);
     const work = new Work(log);
-    const runtime: SlackRuntime = { facade, logger: log, directory, poster, work, teamId };
+    // Stored work is answered with this client (a request's own client is gone after a restart).
+    const client = new WebClient(token, { slackApiUrl, logger: boltLogger, retryConfig: INTERACTIVE_RETRY });
+    const runtime: SlackRuntime = { facade, logger: log, directory, poster, work, teamId, client };
 
     const makeApp = (receiver: Receiver) => {
       const app = new App({
@@ -65,6 +68,12 @@ export const slackAdapter: ChannelAdapter = {
       });
       registerListeners(app, runtime);
       app.error(async (error) => {
+        const original = (error as { original?: unknown }).original ?? error;
+        // Work the inbox could not store must not be acknowledged: thrown on, Bolt answers 500.
+        if (original instanceof InboxRefused) {
+          log.error({ err: original.cause }, "slack: the inbox refused a request; not acknowledged");
+          throw error;
+        }
         log.error({ err: error }, "slack listener failed");
       });
       return app;
@@ -72,7 +81,9 @@ export const slackAdapter: ChannelAdapter = {
 
     const modes: string[] = [];
     if (config.SLACK_SIGNING_SECRET) {
-      const receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
+      // processBeforeResponse: the HTTP answer goes out when the listener is done, so an event
+      // (which Bolt acknowledges before its listener runs) is stored in the inbox before its 200.
+      const receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: SLACK_EVENTS_PATH, logger: boltLogger, processBeforeResponse: true });
       makeApp(receiver);
       const signingSecret = config.SLACK_SIGNING_SECRET;
       router.add("POST", SLACK_EVENTS_PATH, async (req, res) => {
@@ -98,14 +109,25 @@ export const slackAdapter: ChannelAdapter = {
       modes.push("socket");
     }
 
+    const inbox = facade.serveInbox("slack", async ({ id, payload }) => {
+      const item = parseSlackWork(payload);
+      if (!item) {
+        log.error({ row: id }, "slack: an inbox row that is not Slack work; skipped");
+        return;
+      }
+      await processSlackWork(runtime, item);
+    });
+
     const deliveryClient = new WebClient(token, { slackApiUrl, logger: boltLogger, rejectRateLimitedCalls: true, retryConfig: DELIVERY_RETRY });
     const delivery = new SlackDelivery({ facade, client: deliveryClient, poster, directory, teamId, logger: log });
     log.info({ team: teamId, modes }, "slack channel ready");
     return {
       delivery,
-      health: () => ({ modes, team: teamId ?? null, inFlight: work.inFlight }),
+      health: () => ({ modes, team: teamId ?? null, inFlight: work.inFlight + inbox.inFlight }),
       async stop() {
         if (socketApp) await socketApp.stop();
+        // Rows under way are finished (or given back for the next start); then the modal openers.
+        await inbox.stop(10_000);
         await work.drain(10_000);
       },
     };
