@@ -17,6 +17,7 @@ const POSTGRES_SUITES = [
   "test/scheduler/retention.test.ts",
   "test/app/conversation.test.ts",
   "test/app/nav.test.ts",
+  "test/app/inbox.test.ts",
 ];
 /** SQLite-only: they open the SQLite file with better-sqlite3 or run Prisma's CLI on it. */
 const SQLITE_ONLY = ["test/db/migrations.test.ts", "test/db/schemaSync.test.ts"];
