@@ -95,6 +95,11 @@ export class ChannelFacade {
     return this.inbox.enqueue(item);
   }
 
+  /** Whether this delivery is in the inbox already (a repeat of a modal submission is acknowledged as it is). */
+  inInbox(dedupeKey: string): Promise<boolean> {
+    return this.inbox.has(dedupeKey);
+  }
+
   /** Starts processing a channel's inbox rows with `handler` (claims with a lease, in order per person). */
   serveInbox(channel: ChannelName, handler: InboxHandler, options?: InboxOptions): InboxWorker {
     return this.inbox.serve(channel, handler, options);

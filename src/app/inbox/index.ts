@@ -98,6 +98,11 @@ export class DurableInbox {
     return "queued";
   }
 
+  /** Whether a delivery with this key was stored already (a repeat that must not be checked again). */
+  async has(dedupeKey: string): Promise<boolean> {
+    return (await this.db.inbox.count({ where: { dedupeKey: dedupeKey.slice(0, 500) } })) > 0;
+  }
+
   /** Starts the worker for one channel's rows (it resumes rows a dead process left at once). */
   serve(channel: ChannelName, handler: InboxHandler, options: InboxOptions = {}): InboxWorker {
     if (this.workers.has(channel)) throw new Error(`the inbox of ${channel} is already served`);

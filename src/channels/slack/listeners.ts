@@ -96,6 +96,8 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   };
 
   app.view(CALLBACK.report, async ({ ack, body, view }) => {
+    // A repeat of a submission already stored is acknowledged as it is (not checked against its own result).
+    if (await rt.facade.inInbox(dedupeKey.view(view.id))) return void (await ack());
     const person = await rt.facade.linkedPerson("slack", teamOf(body, rt), body.user.id);
     if (!person) return void (await ack());
     const t = translator(await rt.facade.localeOf(person));
@@ -107,6 +109,7 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   });
 
   app.view(CALLBACK.notNeeded, async ({ ack, body, view }) => {
+    if (await rt.facade.inInbox(dedupeKey.view(view.id))) return void (await ack());
     const person = await rt.facade.linkedPerson("slack", teamOf(body, rt), body.user.id);
     if (!person) return void (await ack());
     const reading = readNotNeeded(view.state.values, view.private_metadata, translator(await rt.facade.localeOf(person)));

@@ -70,6 +70,8 @@ export class FakeSlack {
   base = "";
   /** Where apps.connections.open sends a Socket Mode client. */
   socketUrl = "";
+  /** Every Web API answer waits this long (a slow Slack: work after the ack takes time). */
+  latencyMs = 0;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -132,6 +134,7 @@ export class FakeSlack {
       return;
     }
     const method = url.pathname.replace(/^\/api\//, "");
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const failure = this.failures.get(method)?.shift();
     const call: ApiCall = { method, body, at: Date.now(), outcome: "ok" };
     this.calls.push(call);
