@@ -1,0 +1,179 @@
+// A crash after the ack loses nothing: the real server process (`serve`) gets signed report
+// submissions and slash commands from many people, answers them all with 200, and is killed
+// with SIGKILL while most of the work is still waiting. Restarted on the same database, it
+// processes every acknowledged request: every report stored once, every person answered,
+// and only what was being processed at the moment of the kill may be answered twice (the
+// documented at-least-once of a row in flight).
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { importDirectory } from "../../../src/app/directory/importDirectory.js";
+import { addDays } from "../../../src/domain/time/localDate.js";
+import { ROOT } from "../../helpers/cli.js";
+import { createTempDb, type TempDb } from "../../helpers/tempDb.js";
+import { FakeSlack, TEAM_ID } from "./fakeSlack.js";
+import { SECRET, interactionBody, signature, today, viewSubmission } from "./harness.js";
+
+const REPORTERS = Array.from({ length: 30 }, (_, i) => `U0R${String(i).padStart(2, "0")}`);
+const ASKERS = Array.from({ length: 30 }, (_, i) => `U0S${String(i).padStart(2, "0")}`);
+const emailOf = (id: string) => `${id.toLowerCase()}@firma.no`;
+const nameOf = (id: string) => `Person ${id.slice(2)}`;
+
+interface Server {
+  child: ChildProcess;
+  url: Promise<string>;
+  exited: Promise<number | null>;
+}
+
+function serve(databaseUrl: string, fake: FakeSlack): Server {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "serve"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_API_URL: fake.url,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let buffer = "";
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => {
+      buffer += d.toString();
+      let i: number;
+      while ((i = buffer.indexOf("\n")) >= 0) {
+        const text = buffer.slice(0, i);
+        buffer = buffer.slice(i + 1);
+        try {
+          const line = JSON.parse(text) as Record<string, unknown>;
+          if (typeof line.url === "string") resolve(line.url);
+        } catch {
+          // not a log line
+        }
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`serve exited early with ${code}`)));
+  });
+  url.catch(() => undefined);
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, url, exited };
+}
+
+async function signedPost(url: string, body: string, contentType: string): Promise<number> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const res = await fetch(`${url}/slack/events`, {
+    method: "POST",
+    headers: { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature(body, timestamp) },
+    body,
+  });
+  await res.text();
+  return res.status;
+}
+
+function reportBody(userId: string): string {
+  return interactionBody(
+    viewSubmission(
+      userId,
+      { type: "modal", callback_id: "jd:report", blocks: [] },
+      {
+        start: { start: { type: "datepicker", selected_date: addDays(today(), -1) } },
+        end: { end: { type: "datepicker", selected_date: addDays(today(), 14) } },
+        grade: { grade: { type: "number_input", value: "100" } },
+        document: { document: { type: "radio_buttons", selected_option: { value: "sykmelding", text: { type: "plain_text", text: "x" } } } },
+      },
+      `VCRASH${userId}`,
+    ),
+  );
+}
+
+function slashStatus(fake: FakeSlack, userId: string): string {
+  return new URLSearchParams({
+    token: "legacy",
+    team_id: TEAM_ID,
+    team_domain: "firma",
+    channel_id: `D${userId.slice(1)}`,
+    channel_name: "directmessage",
+    user_id: userId,
+    user_name: userId.toLowerCase(),
+    command: "/jobbdialog",
+    text: "status",
+    api_app_id: "A0APP",
+    response_url: fake.responseUrl(`r-${userId}`),
+    trigger_id: `trig-crash-${userId}`,
+  }).toString();
+}
+
+let tmp: TempDb | undefined;
+let fake: FakeSlack | undefined;
+const servers: Server[] = [];
+afterAll(async () => {
+  for (const s of servers) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill("SIGKILL");
+  await fake?.stop();
+  await tmp?.dispose();
+});
+
+describe("Slack: kill -9 after the acks", () => {
+  it("loses no acknowledged request: after a restart every one is processed, only the rows in flight at the kill possibly twice", async () => {
+    fake = await new FakeSlack().start();
+    tmp = await createTempDb();
+    const people = [...REPORTERS, ...ASKERS];
+    for (const id of people) fake.addUser({ id, email: emailOf(id) });
+    const csv = ["email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles", ...people.map((id) => `${emailOf(id)},${nameOf(id)},,en,NO,Europe/Oslo,${id},,`)].join("\n");
+    await importDirectory(tmp.db, csv, { defaultTimeZone: "Europe/Oslo" });
+
+    // A slow Slack: every Web API call takes 80 ms, so most work is still waiting at the kill.
+    fake.latencyMs = 80;
+    const first = serve(tmp.url, fake);
+    servers.push(first);
+    const url = await first.url;
+    const requests = [...REPORTERS.map((id) => () => signedPost(url, reportBody(id), "application/x-www-form-urlencoded")), ...ASKERS.map((id) => () => signedPost(url, slashStatus(fake!, id), "application/x-www-form-urlencoded"))];
+    // Ten at a time, as Slack would deliver a burst.
+    const statuses: number[] = [];
+    for (let i = 0; i < requests.length; i += 10) statuses.push(...(await Promise.all(requests.slice(i, i + 10).map((r) => r()))));
+    expect(statuses).toEqual(people.map(() => 200));
+
+    first.child.kill("SIGKILL");
+    await first.exited;
+    const atKill = await tmp.db.inbox.findMany();
+    expect(atKill).toHaveLength(people.length);
+    const inFlight = new Set(atKill.filter((r) => r.status === "processing").map((r) => r.partition.split(":").at(-1)!));
+    const waiting = atKill.filter((r) => r.status === "pending").length;
+    // The crash came mid-burst: work was still waiting (else this test proves nothing).
+    expect(waiting).toBeGreaterThan(0);
+    expect(inFlight.size).toBeLessThanOrEqual(4);
+
+    fake.latencyMs = 0;
+    const second = serve(tmp.url, fake);
+    servers.push(second);
+    await second.url;
+    const deadline = Date.now() + 45_000;
+    while ((await tmp.db.inbox.count({ where: { status: "done" } })) < people.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await tmp.db.inbox.groupBy({ by: ["status"], _count: { _all: true } })).toEqual([{ status: "done", _count: { _all: people.length } }]);
+
+    // Every report stored exactly once.
+    for (const id of REPORTERS) {
+      expect(await tmp.db.absencePeriod.count({ where: { person: { slackUserId: id } } })).toBe(1);
+    }
+    // Every person answered in their DM; exactly once, except whoever was being processed at the kill.
+    const said = (id: string, text: string) => fake!.channel(`D${id.slice(1)}`).filter((m) => JSON.stringify(m.blocks).includes(text)).length;
+    for (const id of REPORTERS) {
+      const replies = fake.channel(`D${id.slice(1)}`).length;
+      if (inFlight.has(id)) expect(replies).toBeGreaterThanOrEqual(1);
+      else {
+        expect(replies).toBe(1);
+        expect(said(id, "Your sick leave is registered")).toBe(1);
+      }
+    }
+    for (const id of ASKERS) {
+      if (inFlight.has(id)) expect(said(id, `Status for ${nameOf(id)}`)).toBeGreaterThanOrEqual(1);
+      else expect(said(id, `Status for ${nameOf(id)}`)).toBe(1);
+    }
+
+    second.child.kill("SIGTERM");
+    expect(await second.exited).toBe(0);
+  }, 90_000);
+});
