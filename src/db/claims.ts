@@ -73,7 +73,7 @@ export async function claimInboxRows(db: Db, claim: InboxClaim): Promise<Inbox[]
     UPDATE "Inbox" SET "status" = 'processing', "claimedBy" = ${token}, "leaseUntil" = ${until}, "attempts" = "attempts" + 1
     WHERE "id" IN (
       SELECT "r"."id" FROM "Inbox" AS "r"
-      WHERE "r"."channel" = ${channel}
+      WHERE "r"."channel" = ${channel} AND "r"."status" IN ('pending', 'processing')
         AND (("r"."status" = 'pending' AND ("r"."leaseUntil" IS NULL OR "r"."leaseUntil" <= ${now}))
           OR ("r"."status" = 'processing' AND "r"."leaseUntil" < ${now}))
         AND NOT EXISTS (
