@@ -25,9 +25,9 @@ import { arrInboxOf, takeInbox } from "./consoleInbox.js";
 import { keywordTable } from "../conversation/keywords.js";
 import type { KeywordTable } from "../../domain/messages/keywords.js";
 import type { Locale } from "../../i18n/index.js";
-import { DurableInbox, type EnqueueResult, type InboxHandler, type InboxItem, type InboxOptions, type InboxWorker } from "../inbox/index.js";
+import { DurableInbox, type EnqueueResult, type Held, type InboxHandler, type InboxItem, type InboxOptions, type InboxWorker } from "../inbox/index.js";
 
-export type { EnqueueResult, InboxHandler, InboxItem, InboxOptions, InboxWork, InboxWorker } from "../inbox/index.js";
+export type { EnqueueResult, Held, InboxHandler, InboxItem, InboxOptions, InboxWork, InboxWorker } from "../inbox/index.js";
 export type { Person, Workspace, TabView, Identification, Platform, PlatformUser, AllowedTenants, Relation };
 export type { ChannelName, DeliveryChannel, DeliveryResult } from "../notify/channels.js";
 export type { DispatchOptions } from "../notify/dispatch.js";
@@ -93,6 +93,11 @@ export class ChannelFacade {
   /** Stores a verified request's work item before the platform gets its answer; a repeat delivery is "duplicate". */
   enqueue(item: InboxItem): Promise<EnqueueResult> {
     return this.inbox.enqueue(item);
+  }
+
+  /** Stores a request the channel processes within its own turn (Teams); a worker takes it over if the process dies first. */
+  holdInInbox(item: InboxItem, leaseMs: number): Promise<Held> {
+    return this.inbox.hold(item, leaseMs);
   }
 
   /** Whether this delivery is in the inbox already (a repeat of a modal submission is acknowledged as it is). */

@@ -74,9 +74,22 @@ function message(error: unknown): string {
 
 interface Waiting {
   item: InboxItem;
+  /** Stored as already being processed by the caller (its own turn), until this lease runs out. */
+  hold?: { token: string; leaseMs: number };
   resolve: (result: EnqueueResult) => void;
   reject: (error: unknown) => void;
 }
+
+/** A row the caller processes itself, within the request (Teams answers within the turn). */
+export type Held =
+  | { result: "duplicate" }
+  | {
+      result: "held";
+      /** Processed: the row is done. */
+      done(): Promise<void>;
+      /** Not processed (the turn failed before the work was done): the row is forgotten, so the platform's redelivery is handled. */
+      forget(): Promise<void>;
+    };
 
 export class DurableInbox {
   private readonly workers = new Map<ChannelName, InboxWorker>();
@@ -95,8 +108,32 @@ export class DurableInbox {
    * the unique key, so a repeat is refused by the statement that would store it.
    */
   enqueue(item: InboxItem): Promise<EnqueueResult> {
+    return this.insert(item);
+  }
+
+  /**
+   * Stores the item as being processed by the caller, within the request (claimed by it, with a
+   * lease): should the process die before `done()`, a worker takes the row over once the lease
+   * has run out and processes it as any other.
+   */
+  async hold(item: InboxItem, leaseMs: number): Promise<Held> {
+    const token = `held:${randomUUID()}`;
+    if ((await this.insert(item, { token, leaseMs })) === "duplicate") return { result: "duplicate" };
+    const key = item.dedupeKey.slice(0, 500);
+    return {
+      result: "held",
+      done: async () => {
+        await this.db.inbox.updateMany({ where: { dedupeKey: key, claimedBy: token }, data: { status: "done", processedAt: new Date(), leaseUntil: null } });
+      },
+      forget: async () => {
+        await this.db.inbox.deleteMany({ where: { dedupeKey: key, claimedBy: token } });
+      },
+    };
+  }
+
+  private insert(item: InboxItem, hold?: Waiting["hold"]): Promise<EnqueueResult> {
     return new Promise<EnqueueResult>((resolve, reject) => {
-      this.waiting.push({ item, resolve, reject });
+      this.waiting.push({ item, ...(hold ? { hold } : {}), resolve, reject });
       if (!this.flushing) {
         this.flushing = true;
         setImmediate(() => void this.flush());
@@ -112,17 +149,19 @@ export class DurableInbox {
           const inserted = await this.db.$transaction(async (tx) => {
             const out: number[] = [];
             const now = new Date();
-            for (const { item } of batch) {
+            for (const { item, hold } of batch) {
+              const status = hold ? "processing" : "pending";
+              const leaseUntil = hold ? new Date(now.getTime() + hold.leaseMs) : null;
               out.push(
-                await tx.$executeRaw`INSERT INTO "Inbox" ("channel", "dedupeKey", "partition", "payload", "status", "attempts", "createdAt")
-                  VALUES (${item.channel}, ${item.dedupeKey.slice(0, 500)}, ${item.partition.slice(0, 500)}, ${JSON.stringify(item.payload)}, 'pending', 0, ${now})
+                await tx.$executeRaw`INSERT INTO "Inbox" ("channel", "dedupeKey", "partition", "payload", "status", "attempts", "claimedBy", "leaseUntil", "createdAt")
+                  VALUES (${item.channel}, ${item.dedupeKey.slice(0, 500)}, ${item.partition.slice(0, 500)}, ${JSON.stringify(item.payload)}, ${status}, ${hold ? 1 : 0}, ${hold?.token ?? null}, ${leaseUntil}, ${now})
                   ON CONFLICT ("dedupeKey") DO NOTHING`,
               );
             }
             return out;
           });
           batch.forEach((w, i) => w.resolve(inserted[i] === 1 ? "queued" : "duplicate"));
-          for (const channel of new Set(batch.map((w) => w.item.channel))) this.workers.get(channel)?.kick();
+          for (const channel of new Set(batch.filter((w) => !w.hold).map((w) => w.item.channel))) this.workers.get(channel)?.kick();
         } catch (error) {
           for (const w of batch) w.reject(error);
         }

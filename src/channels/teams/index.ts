@@ -35,7 +35,10 @@ import { TeamsBot } from "./bot.js";
 import { TeamsDelivery } from "./delivery.js";
 import { mountTab } from "./tab/server.js";
 import { cardActivity } from "./posting.js";
-import { textCard } from "./cards.js";
+import { commandFromCard, textCard } from "./cards.js";
+import { scopeOf, tenantOf } from "./identity.js";
+import { parseTeamsWork } from "./workItem.js";
+import type { Command } from "../../domain/messages/commands.js";
 
 export const MESSAGES_PATH = "/api/messages";
 /** Bot Framework activities are small; anything bigger is not one. */
@@ -90,6 +93,9 @@ export function botAuthentication(config: Config): BotFrameworkAuthentication {
   return new ConfigurationBotFrameworkAuthentication(settings, new MsalServiceClientCredentialsFactory(appId, factoryClient));
 }
 
+/** How long a turn may take before the inbox worker assumes the process died during it. */
+const TURN_LEASE_MS = 2 * 60_000;
+
 export const teamsAdapter: ChannelAdapter = {
   name: "teams",
   // With an app id the real Bot Framework endpoint; without one only when local mode is asked for.
@@ -114,6 +120,29 @@ export const teamsAdapter: ChannelAdapter = {
     const onTurn = async (context: TurnContext): Promise<void> => {
       const activity = context.activity;
       const key = activity.id ? `teams:${activity.conversation?.id ?? ""}:${activity.id}` : undefined;
+      const userId = activity.from?.aadObjectId;
+      if (key && userId && activity.type === ActivityTypes.Message && scopeOf(activity) === "personal") {
+        // A message in a personal chat is stored (durable inbox) before it is processed in the
+        // turn; if the process dies before the turn is done, the inbox worker answers it later.
+        const who = { platform: "teams" as const, tenant: tenantOf(activity), userId };
+        const held = await facade.holdInInbox(
+          { channel: "teams", dedupeKey: key, partition: `teams:${who.tenant ?? ""}:${userId}`, payload: { kind: "message", who, text: activity.text ?? "", value: activity.value ?? undefined } },
+          TURN_LEASE_MS,
+        );
+        if (held.result === "duplicate") {
+          log.info({ key }, "teams: duplicate activity ignored");
+          return;
+        }
+        try {
+          await bot.run(context);
+        } catch (error) {
+          // Let a redelivery try again.
+          await held.forget().catch(() => undefined);
+          throw error;
+        }
+        await held.done();
+        return;
+      }
       if (key) {
         if (!(await facade.claimDelivery(key))) {
           log.info({ key }, "teams: duplicate activity ignored");
@@ -161,6 +190,22 @@ export const teamsAdapter: ChannelAdapter = {
     // HR hears of a person Teams refuses through the dispatcher's hook (composition root), in
     // this channel's words (TeamsDelivery.unreachableNotice).
     const delivery = new TeamsDelivery({ adapter, appId, facade, logger: log });
+    // Messages whose turn never finished (the process died): processed again and answered proactively.
+    const inbox = facade.serveInbox("teams", async ({ id, payload }) => {
+      const work = parseTeamsWork(payload);
+      if (!work) return void log.error({ row: id }, "teams: an inbox row that is not Teams work; skipped");
+      const person = await facade.linkedPerson("teams", work.who.tenant, work.who.userId);
+      if (!person) return;
+      const input = work.value !== undefined && work.value !== null ? commandFromCard(work.value) : undefined;
+      const text = work.text.replace(/<at>[^<]*<\/at>/g, "").replace(/&nbsp;/g, " ").trim();
+      const command: Command | undefined = input ? (input.kind === "invalid" ? undefined : input.command) : text ? { type: "text", text } : undefined;
+      if (!command) return;
+      const replies = await facade.handle(person, command, "teams");
+      for (const message of replies) {
+        const sent = await delivery.sendToPerson(person, message);
+        if (!sent.ok) log.warn({ row: id, error: sent.error }, "teams: the command was handled, its reply failed");
+      }
+    });
     log.info(
       { mode: appId ? "bot-framework" : "local" },
       appId ? "teams: Bot Framework authentication enforced" : "teams: no MICROSOFT_APP_ID, so /api/messages is unauthenticated and answers this machine only (Agents Playground, Emulator)",
@@ -168,7 +213,7 @@ export const teamsAdapter: ChannelAdapter = {
     return {
       delivery,
       health: () => ({ mode: appId ? "bot-framework" : "local", endpoint: MESSAGES_PATH, authenticated: Boolean(appId), tab: "/tab" }),
-      stop: async () => undefined,
+      stop: () => inbox.stop(10_000),
     };
   },
 };
