@@ -54,6 +54,8 @@ export interface InboxOptions {
   pollMs?: number;
   /** The wait before retry `attempt` (1-based). */
   backoffMs?: (attempt: number) => number;
+  /** Awaited before each claim: a channel lets its pending acknowledgements go first (Slack's 3 seconds). */
+  beforeClaim?: () => Promise<void>;
 }
 
 const DEFAULTS = {
@@ -62,6 +64,7 @@ const DEFAULTS = {
   maxAttempts: 5,
   pollMs: 1_000,
   backoffMs: (attempt: number) => Math.min(60_000, 1_000 * 2 ** (attempt - 1)),
+  beforeClaim: () => Promise.resolve(),
 } satisfies Required<InboxOptions>;
 
 /** Done rows are kept this long (the de-duplication window: platforms retry within minutes). */
@@ -282,6 +285,8 @@ export class InboxWorker {
       do {
         this.again = false;
         while (!this.stopping && this.active.size < this.options.concurrency) {
+          await this.options.beforeClaim();
+          if (this.stopping) break;
           this.seq += 1;
           const rows = await claimInboxRows(this.db, {
             channel: this.channel,

@@ -116,7 +116,7 @@ export const slackAdapter: ChannelAdapter = {
         return;
       }
       await processSlackWork(runtime, item);
-    });
+    }, { beforeClaim: () => work.yield() });
 
     const deliveryClient = new WebClient(token, { slackApiUrl, logger: boltLogger, rejectRateLimitedCalls: true, retryConfig: DELIVERY_RETRY });
     const delivery = new SlackDelivery({ facade, client: deliveryClient, poster, directory, teamId, logger: log });
