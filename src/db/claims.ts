@@ -55,35 +55,39 @@ export interface InboxClaim {
   leaseMs: number;
   /** Marks the rows as ours (Inbox.claimedBy). */
   token: string;
+  /** Also look for rows whose lease ran out (default true; a worker does so once per poll, not at every claim). */
+  expired?: boolean;
 }
 
 /**
  * Claims up to `limit` inbox rows of one channel, each the oldest unfinished row of its
- * partition (so one person's work runs one row at a time, in arrival order): pending rows
- * whose retry time has come, and rows whose processing lease ran out (a process died
- * while processing them). A claim counts as an attempt. Resolves to the claimed rows.
- * On PostgreSQL a row another replica is claiming is skipped; the later rows of its
- * partition stay out because the NOT EXISTS still sees the head pending or processing.
+ * partition (so one person's work runs one row at a time, in arrival order): first rows whose
+ * processing lease ran out (a process died while processing them), then pending rows whose
+ * retry time has come, walked in arrival order along the (channel, status, id) index so the
+ * statement stops at the first heads it finds instead of sorting the whole backlog. A claim
+ * counts as an attempt. Resolves to the claimed rows.
+ * On PostgreSQL a row another replica is claiming is skipped; the later rows of its partition
+ * stay out because the NOT EXISTS still sees the head pending or processing.
  */
 export async function claimInboxRows(db: Db, claim: InboxClaim): Promise<Inbox[]> {
   const { channel, now, limit, leaseMs, token } = claim;
   const until = new Date(now.getTime() + leaseMs);
   const lock = dialectOf(db) === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
-  const claimed = await db.$executeRaw`
+  const head = Prisma.sql`NOT EXISTS (
+          SELECT 1 FROM "Inbox" AS "o"
+          WHERE "o"."partition" = "r"."partition" AND "o"."id" < "r"."id" AND "o"."status" IN ('pending', 'processing')
+        )`;
+  const take = (which: Prisma.Sql, n: number) => db.$executeRaw`
     UPDATE "Inbox" SET "status" = 'processing', "claimedBy" = ${token}, "leaseUntil" = ${until}, "attempts" = "attempts" + 1
     WHERE "id" IN (
       SELECT "r"."id" FROM "Inbox" AS "r"
-      WHERE "r"."channel" = ${channel} AND "r"."status" IN ('pending', 'processing')
-        AND (("r"."status" = 'pending' AND ("r"."leaseUntil" IS NULL OR "r"."leaseUntil" <= ${now}))
-          OR ("r"."status" = 'processing' AND "r"."leaseUntil" < ${now}))
-        AND NOT EXISTS (
-          SELECT 1 FROM "Inbox" AS "o"
-          WHERE "o"."partition" = "r"."partition" AND "o"."id" < "r"."id" AND "o"."status" IN ('pending', 'processing')
-        )
+      WHERE "r"."channel" = ${channel} AND ${which} AND ${head}
       ORDER BY "r"."id" ASC
-      LIMIT ${limit}
+      LIMIT ${n}
       ${lock}
     )`;
+  let claimed = claim.expired === false ? 0 : await take(Prisma.sql`"r"."status" = 'processing' AND "r"."leaseUntil" < ${now}`, limit);
+  if (claimed < limit) claimed += await take(Prisma.sql`"r"."status" = 'pending' AND ("r"."leaseUntil" IS NULL OR "r"."leaseUntil" <= ${now})`, limit - claimed);
   if (claimed === 0) return [];
   return db.inbox.findMany({ where: { claimedBy: token, status: "processing" }, orderBy: { id: "asc" } });
 }

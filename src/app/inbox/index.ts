@@ -212,6 +212,7 @@ export class InboxWorker {
   private stopping = false;
   private poll: NodeJS.Timeout | undefined;
   private completed = 0;
+  private expiredCheckedAt = 0;
 
   constructor(
     private readonly db: Db,
@@ -288,7 +289,11 @@ export class InboxWorker {
           await this.options.beforeClaim();
           if (this.stopping) break;
           this.seq += 1;
+          // Rows left by a dead process are looked for once per poll interval, not at every claim.
+          const expired = Date.now() - this.expiredCheckedAt >= this.options.pollMs;
+          if (expired) this.expiredCheckedAt = Date.now();
           const rows = await claimInboxRows(this.db, {
+            expired,
             channel: this.channel,
             now: new Date(),
             limit: this.options.concurrency - this.active.size,

@@ -20,7 +20,7 @@ CREATE TABLE "Inbox" (
 CREATE UNIQUE INDEX "Inbox_dedupeKey_key" ON "Inbox"("dedupeKey");
 
 -- CreateIndex
-CREATE INDEX "Inbox_channel_status_leaseUntil_idx" ON "Inbox"("channel", "status", "leaseUntil");
+CREATE INDEX "Inbox_channel_status_id_idx" ON "Inbox"("channel", "status", "id");
 
 -- CreateIndex
 CREATE INDEX "Inbox_partition_status_idx" ON "Inbox"("partition", "status");
