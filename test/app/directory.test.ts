@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTempDb, type TempDb } from "../helpers/tempDb.js";
 import { importDirectory } from "../../src/app/directory/importDirectory.js";
@@ -31,6 +32,15 @@ describe("directory import", () => {
     db = await createTempDb();
   });
   afterEach(async () => db.dispose());
+
+  it("imports the README's example directory (examples/people.csv): a leader, her employee, HR and ARR", async () => {
+    const text = readFileSync(new URL("../../examples/people.csv", import.meta.url), "utf8");
+    expect(await importDirectory(db.db, text, opts)).toMatchObject({ created: 4, total: 4 });
+    const anne = await db.db.person.findUniqueOrThrow({ where: { email: "anne@firma.no" }, include: { leader: true } });
+    expect(anne.leader?.email).toBe("lise@firma.no");
+    expect((await db.db.person.findUniqueOrThrow({ where: { email: "hanne@firma.no" } })).roles).toBe("hr");
+    expect((await db.db.person.findUniqueOrThrow({ where: { email: "arne@firma.no" } })).roles).toBe("arr");
+  });
 
   it("imports a good file, leaders may come after their reports, defaults apply", async () => {
     const reordered = [HEADER, "mette@firma.dk,Mette Hansen,ola@firma.no,da,DK,,,", "ola@firma.no,Ola Nordmann,kari@firma.no,,,,,", "kari@firma.no,Kari Nordmann,,,,,,"].join("\n");
