@@ -206,6 +206,7 @@ function evaluateCase(c: SickCase, compiled: CompiledTable, today: EpochDay): Ca
   const gradeNow = today >= c.start && today <= c.end ? gradeOn(c.spans, today) : 0;
   return {
     start: isoText(c.start),
+    knownOn: isoText(c.spans.reduce((seen, s) => Math.min(seen, s.seen), c.spans[0]?.seen ?? c.start)),
     end: c.open ? null : isoText(c.end),
     open: c.open,
     sickDays,

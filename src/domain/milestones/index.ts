@@ -22,3 +22,5 @@ export {
   NO_FACTS,
 } from "./settlement.js";
 export type { SettlementFactKind, CaseFact, ManualState, SettlementFacts, Settlement } from "./settlement.js";
+export { whenKnownLateOf } from "./knownLate.js";
+export type { WhenKnownLate } from "./knownLate.js";

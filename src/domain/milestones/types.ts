@@ -77,6 +77,8 @@ export interface MilestoneResult {
 export interface CaseResult {
   /** First sick day of the case (S, day 1). */
   start: IsoDate;
+  /** The day we first learned of the case: the earliest `reportedOn` of its periods (default: their start). */
+  knownOn: IsoDate;
   /** Last sick day, or null while the latest period is open. */
   end: IsoDate | null;
   open: boolean;

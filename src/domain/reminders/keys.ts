@@ -11,7 +11,8 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const WORKING_TIME_KINDS: readonly string[] = ["nudge", "escalation", "measure_due", "dialogue_reminder"];
 
 /** Offset of a nudge: working days before (negative), 0 on the day, 1 the day after, or a snooze date. */
-export type NudgeOffset = number | `snooze-${string}`;
+/** Days before (−) or after the deadline, a snooze, or "known": the one nudge when the case became known after the others. */
+export type NudgeOffset = number | `snooze-${string}` | "known";
 
 export const reminderKeys = {
   nudge: (caseId: string, milestoneId: string, due: IsoDate, offset: NudgeOffset, recipientId: string) => `nudge:${caseId}:${milestoneId}:${due}:${offset}:${recipientId}`,

@@ -15,6 +15,7 @@
 //   and at most `catchUpDays` late (a pile of stale nudges helps nobody).
 import type { CaseResult, MilestoneId, MilestoneResult } from "../milestones/types.js";
 import { settlementOf, snoozedUntilOf, type CaseFact } from "../milestones/settlement.js";
+import { whenKnownLateOf } from "../milestones/knownLate.js";
 import { addDays, type IsoDate } from "../time/localDate.js";
 import { localDateOf } from "../time/zone.js";
 import { reminderKeys, type NudgeOffset, type ReminderKind } from "./keys.js";
@@ -157,7 +158,7 @@ export function nudgeDates(
   due: IsoDate,
   policy: { before: number[]; onDay: boolean; dayAfter: boolean },
   jurisdiction: string,
-  options: { caseStart: IsoDate; caseEnd: IsoDate | null; snoozedUntil?: IsoDate | null },
+  options: { caseStart: IsoDate; caseEnd: IsoDate | null; snoozedUntil?: IsoDate | null; knownOn?: IsoDate; remindWhenKnownLate?: boolean },
 ): Point[] {
   const j = asJurisdiction(jurisdiction);
   const deadline = workingDayOnOrBefore(due, j);
@@ -174,7 +175,18 @@ export function nudgeDates(
     if (!points.some((p) => p.date === day)) points.unshift({ offset: `snooze-${until}`, date: day });
   }
   // Nothing before the person is sick, nothing after the last sick day.
-  return points.filter((p) => p.date >= options.caseStart && (options.caseEnd === null || p.date <= options.caseEnd));
+  points = points.filter((p) => p.date >= options.caseStart && (options.caseEnd === null || p.date <= options.caseEnd));
+  // Nothing from before we knew of the case. If the rule says the duty stands, the leader is
+  // told once, on the day the case became known (milestones/knownLate.ts).
+  const known = options.knownOn;
+  if (known !== undefined && points.some((p) => p.date < known)) {
+    points = points.filter((p) => p.date >= known);
+    const day = workingDayOnOrAfter(known, j);
+    // Only a deadline already passed needs it; otherwise the nudges still to come say it in time.
+    const passed = deadline < known;
+    if (options.remindWhenKnownLate && passed && !points.some((p) => p.date === day) && (options.caseEnd === null || day <= options.caseEnd)) points.unshift({ offset: "known", date: day });
+  }
+  return points;
 }
 
 function planMilestone(input: PlanningInput, c: PlanningCase, m: MilestoneResult & { due: IsoDate }, out: PlannedReminder[]): void {
@@ -190,6 +202,8 @@ function planMilestone(input: PlanningInput, c: PlanningCase, m: MilestoneResult
     caseStart: c.result.start,
     caseEnd,
     snoozedUntil: snoozedUntilOf(m.id, facts),
+    knownOn: c.result.knownOn,
+    remindWhenKnownLate: whenKnownLateOf(m.id) === "remind_at_once",
   });
 
   const series: PlannedReminder[] = [];

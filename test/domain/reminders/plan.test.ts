@@ -124,6 +124,25 @@ describe("nudges for a Norwegian case", () => {
     expect(stale.some((r) => r.milestoneId === "no.followup_plan")).toBe(false);
   });
 
+  it("tells the leader at once when the case became known after a deadline, as the rule says; nothing from before it was known", () => {
+    // Sick from Monday 5 January, reported only on Wednesday 11 February: the plan deadline
+    // (1 February) had passed. The law's date stays (overdue); the leader is nudged that day.
+    const today = "2026-02-11";
+    const result = evaluateMilestones({ jurisdiction: "NO", today, periods: [{ start: "2026-01-05", end: null, grade: 100, reportedOn: today }] }).cases[0]!;
+    expect(result.knownOn).toBe(today);
+    const now = new Date("2026-02-11T09:00:00Z");
+    const planned = planReminders(input({ now, cases: [{ id: "case1", result, planId: "plan1", planConfirmed: false }] }));
+    const plan = planned.filter(about("no.followup_plan"));
+    expect(plan.map((r) => [r.key.split(":")[4], r.dueAt.toISOString()])).toEqual([["known", "2026-02-11T07:00:00.000Z"]]);
+    expect(plan[0]!.payload.params).toMatchObject({ due: "2026-02-01", offset: "known" });
+    // Dialogue meeting 1 (week 7, 22 February) was not yet due: its usual nudges, none from before.
+    const meeting = planned.filter(about("no.dialogmote1"));
+    expect(meeting.length).toBeGreaterThan(0);
+    expect(meeting.every((r) => r.dueAt >= now && r.key.split(":")[4] !== "known")).toBe(true);
+    // Known in time (reported on the first day): no such nudge, the usual series.
+    expect(planReminders(input()).some((r) => r.key.includes(":known:"))).toBe(false);
+  });
+
   it("shares the consented summary with the ARR team at four weeks, and escalates to them too", () => {
     const arr = { workspaceId: "ws1", consent: true };
     const planned = planReminders(input({ arr }));

@@ -24,6 +24,8 @@ export const nudge = defineNotification({
     const heading = t("reminders:nudge.heading", { milestone: title, name: employee.name });
     const lines = [dueLine(env, due), t(milestoneWhatKey(milestoneId as MilestoneId))];
     if (isSnoozeNudge) lines.unshift(t("reminders:nudge.snoozed"));
+    // The case became known after the deadline (src/domain/milestones/knownLate.ts).
+    if (payload.offset === "known") lines.unshift(t("reminders:nudge.knownLate"));
     const blocks: Message["blocks"] = [text(heading, "heading"), text(lines.join("\n"))];
     if (employee.leaderId && employee.leaderId !== recipient.id) {
       const leader = await personById(env, employee.leaderId);

@@ -54,6 +54,13 @@ export interface MilestoneRule {
    */
   readonly dueNotBeforeFirstSeen?: boolean;
   /**
+   * When the case became known only after this milestone's reminders were due (a sick period
+   * reported late): "remind_at_once" (the default for a leader's duty: the duty stands, so the
+   * leader is told at once, with the deadline the law sets, now overdue) or "none" (nothing:
+   * the point has lapsed, or another party acts on it). See the planner, src/domain/reminders/plan.ts.
+   */
+  readonly whenKnownLate?: "remind_at_once" | "none";
+  /**
    * Facts about the case that settle this milestone (a confirmed plan, a meeting held …); see
    * ../settlement.ts. A person can settle any milestone by hand as well.
    */
