@@ -202,7 +202,8 @@ function planMilestone(input: PlanningInput, c: PlanningCase, m: MilestoneResult
     caseStart: c.result.start,
     caseEnd,
     snoozedUntil: snoozedUntilOf(m.id, facts),
-    knownOn: c.result.knownOn,
+    // A report dated after "now" (a simulated clock running behind the real one) tells nothing.
+    ...(c.result.knownOn <= localDateOf(input.now, person.timeZone) ? { knownOn: c.result.knownOn } : {}),
     remindWhenKnownLate: whenKnownLateOf(m.id) === "remind_at_once",
   });
 
