@@ -23,10 +23,11 @@ import type { AppContext } from "../../src/app/context.js";
 import type { Command } from "../../src/domain/messages/commands.js";
 import type { InputBlock, Message } from "../../src/domain/messages/model.js";
 import type { Person } from "../../src/generated/prisma/client.js";
-import { buttons, moreThenStop, runDialogue, textOf } from "../helpers/conversationDriver.js";
+import { buttons, textOf } from "../helpers/conversationDriver.js";
 import { runCli } from "../helpers/cli.js";
 import { createTempDb, tempDir, testDialect, type TempDb } from "../helpers/tempDb.js";
 import { startFakeNav, type FakeNav } from "../helpers/fakeNav.js";
+import { makeConfirmedPlan } from "../helpers/demoPlan.js";
 
 // NAV's published test identities (navikt/lps-oppfolgingsplan-mottak README): valid check digits.
 const ID_ANNE = "05908399546";
@@ -53,52 +54,15 @@ let opened: OpenedDb;
 let ctx: AppContext;
 let services: Services;
 const person = (email: string) => opened.db.person.findUniqueOrThrow({ where: { email } });
-const nb = translator("nb");
-const demo = (key: string) => nb(`reminders:demo.answers.${key}`);
 
 /** A plan made the way the demo makes Ola's: both dialogues, then the employee confirms. */
 async function confirmedPlan(employee: Person, leaderAnswers: Record<string, unknown> = {}): Promise<{ planId: string; version: number }> {
   const lise = await person("lise@firma.no");
   const start = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
-  await services.conversation.handle(employee, { type: "report.submit", start, end: null, grade: 100, document: "sykmelding" }, "console");
-  await runDialogue(services.conversation, employee, await services.conversation.handle(employee, { type: "plan" }, "console"), {
-    contactAsAgreed: "as_agreed",
-    role: demo("role"),
-    positionPercent: 100,
-    typicalWorkday: demo("ownWorkday"),
-    mainTasks: demo("mainTasks"),
-    otherTasks: demo("otherTasks"),
-    colleagueSupport: demo("colleagueSupport"),
-    workplaceChanges: demo("workplaceChanges"),
-    triedBefore: "no",
-    ownSuggestions: demo("ownSuggestions"),
-    returnPace: "graded",
-    returnGoals: demo("returnGoals"),
-    arrConsent: "no",
-  });
-  await runDialogue(services.conversation, lise, await services.conversation.handle(lise, { type: "plan", employeeId: employee.id }, "console"), {
-    typicalWorkday: demo("typicalWorkday"),
-    tasksPossible: demo("tasksPossible"),
-    tasksMoved: demo("tasksMoved"),
-    triedBefore: "no",
-    plannedFacilitation: demo("plannedFacilitation"),
-    otherFacilitationOptions: demo("otherOptions"),
-    "measures._more": moreThenStop(1),
-    measureTitle: demo("measureTitle"),
-    measureDescription: demo("measureDescription"),
-    measureOwner: "leader",
-    followUp: demo("followUp"),
-    needsHelpFromNav: "no",
-    employeeContributed: "yes",
-    sendToNav: "yes",
-    sendToGp: "yes",
-    ...leaderAnswers,
-  } as never);
-  const plan = await opened.db.plan.findFirstOrThrow({ where: { employeeId: employee.id }, orderBy: { createdAt: "desc" } });
-  await services.conversation.handle(employee, { type: "plan.review", planId: plan.id, version: plan.latestVersion, action: "confirm" }, "console");
-  const version = await opened.db.planVersion.findUniqueOrThrow({ where: { planId_version: { planId: plan.id, version: plan.latestVersion } } });
+  const { planId, version: latest } = await makeConfirmedPlan(services.conversation, opened.db, employee, lise, { start, leaderAnswers: leaderAnswers as never });
+  const version = await opened.db.planVersion.findUniqueOrThrow({ where: { planId_version: { planId, version: latest } } });
   expect(version.reviewStatus).toBe("confirmed");
-  return { planId: plan.id, version: version.version };
+  return { planId, version: version.version };
 }
 
 /** The console inbox of a person, rendered as text (what they would read in `cli chat`). */

@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { click, findButton } from "./driver.js";
 import type { PostedMessage } from "./fakeSlack.js";
 import { dmEvent, idle, postEvent, startHarness, today, type Harness } from "./harness.js";
+import { makeConfirmedPlan } from "../../helpers/demoPlan.js";
 import { startFakeNav, type FakeNav } from "../../helpers/fakeNav.js";
 import { tempDir } from "../../helpers/tempDb.js";
-import { moreThenStop, runDialogue } from "../../helpers/conversationDriver.js";
-import { translator } from "../../../src/i18n/index.js";
 import { addDays } from "../../../src/domain/time/localDate.js";
 import type { Person } from "../../../src/generated/prisma/client.js";
 
@@ -23,8 +22,6 @@ const DIRECTORY = [
   "ola@firma.no,Ola Ansatt,lea@firma.no,en,NO,Europe/Oslo,U0OLA,,,",
 ].join("\n");
 
-const nb = translator("nb");
-const demo = (key: string) => nb(`reminders:demo.answers.${key}`);
 
 function text(message: PostedMessage | undefined): string {
   return JSON.stringify(message?.blocks ?? []);
@@ -44,42 +41,8 @@ describe("Slack: the leader sends the confirmed plan to NAV and the doctor", () 
     const conversation = h.bot.services.conversation;
     ola = await h.db.db.person.findUniqueOrThrow({ where: { email: "ola@firma.no" } });
     const lea = await h.db.db.person.findUniqueOrThrow({ where: { email: "lea@firma.no" } });
-    await conversation.handle(ola, { type: "report.submit", start: addDays(today(), -20), end: null, grade: 100, document: "sykmelding" }, "console");
-    await runDialogue(conversation, ola, await conversation.handle(ola, { type: "plan" }, "console"), {
-      contactAsAgreed: "as_agreed",
-      role: demo("role"),
-      positionPercent: 100,
-      typicalWorkday: demo("ownWorkday"),
-      mainTasks: demo("mainTasks"),
-      otherTasks: demo("otherTasks"),
-      colleagueSupport: demo("colleagueSupport"),
-      workplaceChanges: demo("workplaceChanges"),
-      triedBefore: "no",
-      ownSuggestions: demo("ownSuggestions"),
-      returnPace: "graded",
-      returnGoals: demo("returnGoals"),
-      arrConsent: "no",
-    });
-    await runDialogue(conversation, lea, await conversation.handle(lea, { type: "plan", employeeId: ola.id }, "console"), {
-      typicalWorkday: demo("typicalWorkday"),
-      tasksPossible: demo("tasksPossible"),
-      tasksMoved: demo("tasksMoved"),
-      triedBefore: "no",
-      plannedFacilitation: demo("plannedFacilitation"),
-      otherFacilitationOptions: demo("otherOptions"),
-      "measures._more": moreThenStop(1),
-      measureTitle: demo("measureTitle"),
-      measureDescription: demo("measureDescription"),
-      measureOwner: "leader",
-      followUp: demo("followUp"),
-      needsHelpFromNav: "no",
-      employeeContributed: "yes",
-      sendToNav: "yes",
-      sendToGp: "yes",
-    } as never);
-    const plan = await h.db.db.plan.findFirstOrThrow({ where: { employeeId: ola.id } });
-    await conversation.handle(ola, { type: "plan.review", planId: plan.id, version: plan.latestVersion, action: "confirm" }, "console");
-    expect((await h.db.db.planVersion.findFirstOrThrow({ where: { planId: plan.id } })).reviewStatus).toBe("confirmed");
+    const plan = await makeConfirmedPlan(conversation, h.db.db, ola, lea, { start: addDays(today(), -20) });
+    expect((await h.db.db.planVersion.findFirstOrThrow({ where: { planId: plan.planId } })).reviewStatus).toBe("confirmed");
   });
 
   afterAll(async () => {

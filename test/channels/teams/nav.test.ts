@@ -7,14 +7,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../../helpers/tempDb.js";
 import { startFakeNav, type FakeNav } from "../../helpers/fakeNav.js";
-import { moreThenStop, runDialogue } from "../../helpers/conversationDriver.js";
+import { makeConfirmedPlan } from "../../helpers/demoPlan.js";
 import { startBot, type RunningBot } from "../../../src/server/bot.js";
 import { loadConfig } from "../../../src/config/env.js";
 import { createLogger } from "../../../src/logging/logger.js";
 import { importDirectory } from "../../../src/app/directory/importDirectory.js";
 import { todayFor } from "../../../src/app/people.js";
 import { addDays } from "../../../src/domain/time/localDate.js";
-import { translator } from "../../../src/i18n/index.js";
 import type { Person } from "../../../src/generated/prisma/client.js";
 import { FakeConnector, type Write } from "./helpers/fakeConnector.js";
 import { TeamsClient, type TeamsUser } from "./helpers/teamsClient.js";
@@ -32,8 +31,6 @@ const DIRECTORY = [
 const lise: TeamsUser = { id: "29:lise", name: "Lise Leder", aadObjectId: "aad-lise" };
 const anne: TeamsUser = { id: "29:anne", name: "Anne Ansatt", aadObjectId: "aad-anne" };
 
-const nb = translator("nb");
-const demo = (key: string) => nb(`reminders:demo.answers.${key}`);
 
 describe("Teams: the leader sends the confirmed plan to NAV and the doctor", () => {
   let bot: RunningBot;
@@ -74,41 +71,7 @@ describe("Teams: the leader sends the confirmed plan to NAV and the doctor", () 
     employee = await bot.app.db.person.findUniqueOrThrow({ where: { email: "anne@firma.no" } });
     const leader = await bot.app.db.person.findUniqueOrThrow({ where: { email: "lise@firma.no" } });
     const today = todayFor({ timeZone: "Europe/Oslo" }, new Date());
-    await conversation.handle(employee, { type: "report.submit", start: addDays(today, -20), end: null, grade: 100, document: "sykmelding" }, "console");
-    await runDialogue(conversation, employee, await conversation.handle(employee, { type: "plan" }, "console"), {
-      contactAsAgreed: "as_agreed",
-      role: demo("role"),
-      positionPercent: 100,
-      typicalWorkday: demo("ownWorkday"),
-      mainTasks: demo("mainTasks"),
-      otherTasks: demo("otherTasks"),
-      colleagueSupport: demo("colleagueSupport"),
-      workplaceChanges: demo("workplaceChanges"),
-      triedBefore: "no",
-      ownSuggestions: demo("ownSuggestions"),
-      returnPace: "graded",
-      returnGoals: demo("returnGoals"),
-      arrConsent: "no",
-    });
-    await runDialogue(conversation, leader, await conversation.handle(leader, { type: "plan", employeeId: employee.id }, "console"), {
-      typicalWorkday: demo("typicalWorkday"),
-      tasksPossible: demo("tasksPossible"),
-      tasksMoved: demo("tasksMoved"),
-      triedBefore: "no",
-      plannedFacilitation: demo("plannedFacilitation"),
-      otherFacilitationOptions: demo("otherOptions"),
-      "measures._more": moreThenStop(1),
-      measureTitle: demo("measureTitle"),
-      measureDescription: demo("measureDescription"),
-      measureOwner: "leader",
-      followUp: demo("followUp"),
-      needsHelpFromNav: "no",
-      employeeContributed: "yes",
-      sendToNav: "yes",
-      sendToGp: "yes",
-    } as never);
-    const plan = await bot.app.db.plan.findFirstOrThrow({ where: { employeeId: employee.id } });
-    await conversation.handle(employee, { type: "plan.review", planId: plan.id, version: plan.latestVersion, action: "confirm" }, "console");
+    await makeConfirmedPlan(conversation, bot.app.db, employee, leader, { start: addDays(today, -20) });
   });
 
   afterAll(async () => {
