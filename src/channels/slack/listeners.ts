@@ -100,9 +100,11 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
     if (await rt.facade.inInbox(dedupeKey.view(view.id))) return void (await ack());
     const person = await rt.facade.linkedPerson("slack", teamOf(body, rt), body.user.id);
     if (!person) return void (await ack());
-    const t = translator(await rt.facade.localeOf(person));
+    // Inside the 3-second ack window: the language is looked up once.
+    const locale = await rt.facade.localeOf(person);
+    const t = translator(locale);
     const today = todayFor(person, rt.facade.clock());
-    const reading = readReport(view.state.values, t, await rt.facade.localeOf(person), today, await rt.facade.existingPeriods(person));
+    const reading = readReport(view.state.values, t, locale, today, await rt.facade.existingPeriods(person));
     if (!reading.ok) return void (await ack({ response_action: "errors", errors: reading.errors }));
     await storeView(body, view.id, reading.command);
     await ack();
