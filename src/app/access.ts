@@ -54,6 +54,13 @@ export const CASE_PERMISSIONS = {
   "report": ["self"],
   "absence.change": ["self"],
   "consent": ["self"],
+  /**
+   * Write (or rewrite) a team's agreed routine (the team_routine dialogue). The "case" here is the
+   * leader whose team it is: the leader herself, or HR for a named leader. Never a colleague, a
+   * member of the team, a substitute or the leader's own leader. The team must exist (checked
+   * with it, src/app/routines.ts).
+   */
+  "routine.write": ["self", "hr"],
 } as const satisfies Record<string, readonly Relation[]>;
 export type CaseAction = keyof typeof CASE_PERMISSIONS;
 export const CASE_ACTIONS = Object.keys(CASE_PERMISSIONS) as CaseAction[];
@@ -70,6 +77,7 @@ export const DIALOGUE_ACTIONS = {
   evaluation: "dialogue.leader",
   plan_not_needed: "dialogue.leader",
   propose_measure: "dialogue.employee",
+  team_routine: "routine.write",
 } as const satisfies Record<DialogueId, CaseAction>;
 
 export function mayExecute(action: CaseAction, relation: Relation): boolean {

@@ -21,7 +21,7 @@ import {
 } from "../domain/timeline/index.js";
 import { mayExecute, refusal, relationTo, type Relation } from "./access.js";
 import { audit } from "./audit.js";
-import { hasConsent } from "./consents.js";
+import { arrMayKnow } from "./disclosure.js";
 import { currentCase, isOngoing, readCases } from "./cases.js";
 import { UserError } from "./errors.js";
 import { isArrMember, isHrAdmin } from "./people.js";
@@ -37,8 +37,8 @@ export interface CaseTimeline {
 export async function timelineRole(db: Db, viewer: Person, employee: Person | null, date: string): Promise<ViewerRole> {
   if (!employee) throw refusal("timeline.read");
   const relation: Relation = await relationTo(db, viewer, employee, date);
-  // The ARR team sees a case only with the employee's consent, checked at every look.
-  if (relation === "arr" && isArrMember(viewer) && (await hasConsent(db, employee.id, "arr_summary"))) return "arr";
+  // The ARR team sees a case only with the employee's consent (and her "who may know"), checked at every look.
+  if (relation === "arr" && isArrMember(viewer) && (await arrMayKnow(db, employee))) return "arr";
   if (!mayExecute("timeline.read", relation)) throw refusal("timeline.read");
   return relation === "self" ? "employee" : (relation as Exclude<ViewerRole, "employee" | "arr">);
 }

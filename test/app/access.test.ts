@@ -177,6 +177,8 @@ describe("the permission table, command × relation (real Conversation, real dat
       return startEffect(actor, "report_sickness");
     },
     "absence.change": async (actor) => startEffect(actor, "change_absence"),
+    // The team routine of "Anne's team" (the people Anne leads): Anne herself, or HR; a colleague never.
+    "routine.write": async (actor) => startEffect(actor, "team_routine"),
     consent: async (actor) => {
       // The consent command has no target: whoever sends it changes only their own consent.
       const before = await db.db.consent.count({ where: { personId: anne.id } });

@@ -16,6 +16,8 @@ import { leadersOf } from "../people.js";
 import type { Person } from "../../generated/prisma/client.js";
 import { PlanProblems, reviewVersion, saveDraft, syncMeasures, workingContent } from "../plans.js";
 import { workspaceOf } from "../workspaces.js";
+import { arrMayKnow } from "../disclosure.js";
+import { parseAgreement } from "../../domain/agreement/index.js";
 import type { Turn } from "./conversation.js";
 import type { StartDialogue } from "./planCommand.js";
 import { date } from "./views.js";
@@ -114,7 +116,7 @@ export async function afterReview(turn: Turn, planId: string, employee: Person, 
   }
   const plan = await db.plan.findUniqueOrThrow({ where: { id: planId } });
   const content = parsePlanContent(JSON.parse(plan.draft ?? "{}"));
-  if (action === "confirm" && plan.caseId && content.arrConsent && (await hasConsent(db, employee.id, "arr_summary"))) {
+  if (action === "confirm" && plan.caseId && content.arrConsent && (await arrMayKnow(db, employee))) {
     const workspace = await workspaceOf(db, employee);
     await enqueue(db, {
       key: `arr:${plan.caseId}:${version}`,
@@ -147,6 +149,8 @@ export async function consentCommand(turn: Turn, granted: boolean | undefined): 
       blocks: [
         { kind: "text", text, style: granted === undefined ? "normal" : "success" },
         { kind: "text", text: turn.t("bot:consent.what"), style: "muted" },
+        // The stricter answer wins (src/app/disclosure.ts): say so where she gives the consent.
+        ...(now && parseAgreement(turn.person.contactPreferences)?.whoMayKnow?.code === "leader_only" ? [{ kind: "text" as const, text: turn.t("routine:whoMayKnow.leaderOnlyLimitsArr"), style: "warning" as const }] : []),
         { kind: "actions", buttons: [now ? { label: turn.t("bot:consent.withdraw"), command: { type: "consent", granted: false }, style: "danger" } : { label: turn.t("bot:consent.give"), command: { type: "consent", granted: true }, style: "primary" }] },
       ],
     },

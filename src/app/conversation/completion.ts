@@ -10,6 +10,7 @@ import { snapshotAnswers } from "../../domain/dialogue/snapshot.js";
 import type { PlanRole } from "../../domain/plan/model.js";
 import type { AnswerSnapshot } from "../../domain/plan/snapshot.js";
 import { parseAgreement } from "../../domain/agreement/index.js";
+import { ownAnswers, recordRoutineAnswer, routineAnswers, saveRoutine } from "../routines.js";
 import { OWN_TASK_LIST } from "../../domain/dialogue/definitions/shared.js";
 import { milestoneTitleKey } from "../../domain/milestones/index.js";
 import type { Person, SickCase } from "../../generated/prisma/client.js";
@@ -42,7 +43,13 @@ export async function currentCaseRow(turn: Turn, employee: Person): Promise<{ ro
 
 /** Prefills and lists a dialogue starts from (the plan's main tasks and measures). */
 export async function startContextFor(turn: Turn, def: DialogueDefinition, subject: DialogueSubject): Promise<{ context: Omit<StartContext, "today">; caseId: string | null }> {
-  if (["report_sickness", "contact_preferences", "change_absence", "plan_disagreement"].includes(def.id)) return { context: {}, caseId: null };
+  // Her agreement (and a team's routine) starts from what it says now, so changing one answer is one answer.
+  if (def.id === "contact_preferences") return { context: { prefill: ownAnswers(subject.employee.contactPreferences) }, caseId: null };
+  if (def.id === "team_routine") {
+    const routine = await turn.ctx.db.teamRoutine.findUnique({ where: { leaderId: subject.employee.id } });
+    return { context: routine ? { prefill: routineAnswers(routine.answers) } : {}, caseId: null };
+  }
+  if (["report_sickness", "change_absence", "plan_disagreement"].includes(def.id)) return { context: {}, caseId: null };
   const current = await currentCaseRow(turn, subject.employee);
   const plan = await planFor(turn.ctx.db, subject.employee, current?.row ?? null);
   const content = await workingContent(turn.ctx.db, plan);
@@ -66,11 +73,25 @@ export async function onDialogueCompleted(turn: Turn, row: SessionRow, def: Dial
     case "contact_preferences": {
       const snapshots = snapshotAnswers(def, state, { t: turn.t, locale: turn.locale, answeredBy: "employee" });
       await db.person.update({ where: { id: turn.person.id }, data: { contactPreferences: JSON.stringify(snapshots) } });
+      // She has looked at her agreement (adjusting the team's routine or on her own): a year from now she is asked again.
+      await recordRoutineAnswer(db, turn.person, "adjusted", turn.now);
       return [note(turn.t("bot:contact.saved"), "success")];
     }
+    case "team_routine":
+      return routineCompleted(turn, employee, state);
     default:
       return planDialogueCompleted(turn, row, def, state, employee);
   }
+}
+
+/** The team's routine is stored and offered to every member of the leader's team. */
+async function routineCompleted(turn: Turn, leader: Person, state: SessionState): Promise<Message[]> {
+  const { routine, members } = await saveRoutine({ db: turn.ctx.db, now: turn.now, view: turn, caseChanged: turn.caseChanged }, turn.person, leader, state);
+  const text =
+    members.length > 0
+      ? turn.t("routine:saved", { version: routine.version, count: members.length, names: members.map((m) => m.name).join(", ") })
+      : turn.t("routine:savedNoTeam", { version: routine.version });
+  return [note(text, "success")];
 }
 
 /** The agreement's answers that fill plan fields (contact, times, who may know, handover). */

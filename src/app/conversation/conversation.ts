@@ -32,6 +32,8 @@ import { workspaceLanguageCommand } from "./workspaceLanguage.js";
 import { navSendCommand } from "../nav/chat.js";
 import { readersCommand } from "./readers.js";
 import { timelineCommand } from "./timelineCommand.js";
+import { routineCommand } from "./routineCommand.js";
+import type { AnswerValue } from "../../domain/messages/commands.js";
 
 /** Text longer than this is refused before anything else looks at it. */
 export const MAX_TEXT = 4000;
@@ -163,6 +165,8 @@ export class Conversation {
         return readersCommand(turn, command.employeeId);
       case "timeline":
         return timelineCommand(turn, command.employeeId);
+      case "routine":
+        return routineCommand(turn, command, (subject, id, prefill) => this.startDialogue(turn, id, subject, prefill));
       case "dialogue.start":
         return this.startNamed(turn, command.dialogueId, command.employeeId);
       case "text":
@@ -223,7 +227,7 @@ export class Conversation {
   }
 
   /** Starts a dialogue, or resumes the person's unfinished one about the same subject. */
-  async startDialogue(turn: Turn, dialogueId: DialogueId, subject: DialogueSubject): Promise<Message[]> {
+  async startDialogue(turn: Turn, dialogueId: DialogueId, subject: DialogueSubject, prefill?: Record<string, AnswerValue>): Promise<Message[]> {
     const def = getDialogue(dialogueId);
     if (!def) throw new UserError("common:errors.unknownCommand");
     const existing = await findActive(turn.ctx.db, turn.person.id, def.id, subject.employee.id);
@@ -232,7 +236,8 @@ export class Conversation {
       return [{ summary: resumed, blocks: [{ kind: "text", text: resumed, style: "muted" }] }, this.prompt(turn, existing, def)];
     }
     const start = await startContextFor(turn, def, subject);
-    const state = startSession(def, { today: turn.today, ...start.context });
+    // `prefill`: answers to start from (a member adjusting the team's routine), over the usual ones.
+    const state = startSession(def, { today: turn.today, ...start.context, ...(prefill ? { prefill: { ...start.context.prefill, ...prefill } } : {}) });
     const row = await createSession(turn.ctx.db, {
       personId: turn.person.id,
       subjectId: subject.employee.id,

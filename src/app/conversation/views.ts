@@ -33,6 +33,9 @@ export function helpMessage(v: ViewContext, opts: HelpAudience): Message {
     lines.splice(4, 0, { label: t("bot:help.commands.substitute.word"), value: t("bot:help.commands.substitute.what") });
   }
   lines.splice(lines.length - 1, 0, { label: t("timeline:help.word"), value: t("timeline:help.what") }, { label: t("proposal:help.word"), value: t("proposal:help.what") });
+  // The team's routine (src/app/routines.ts): every member may see it; leaders and HR write one.
+  lines.splice(lines.length - 1, 0, { label: t("routine:help.routine.word"), value: t("routine:help.routine.what") });
+  if (opts.isLeader || opts.isHr) lines.splice(lines.length - 1, 0, { label: t("routine:help.teamRoutine.word"), value: t("routine:help.teamRoutine.what") });
   blocks.push({ kind: "fields", fields: lines });
   blocks.push({ kind: "text", text: t("bot:help.privacy"), style: "muted" });
   blocks.push({

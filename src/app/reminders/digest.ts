@@ -10,6 +10,7 @@ import { workspaceOf } from "../workspaces.js";
 import { visibleMilestones } from "../conversation/views.js";
 import { settlementOf } from "../../domain/milestones/index.js";
 import { settlementFactsOfCase } from "../settlement.js";
+import { arrMayKnow } from "../disclosure.js";
 import type { KindPayload } from "../notify/kinds/index.js";
 
 /** People whose latest arr_summary consent is a yes (consents are a history; the latest counts). */
@@ -32,7 +33,7 @@ export async function runDigest(ctx: AppContext, weekStart: IsoDate, at: Date): 
   const byWorkspace = new Map<string, string[]>();
   for (const personId of await consentingPeople(ctx)) {
     const person = await db.person.findUnique({ where: { id: personId } });
-    if (!person) continue;
+    if (!person || !(await arrMayKnow(db, person))) continue;
     for (const { row, result } of await readCases(db, person, weekStart, at)) {
       if (result.end !== null && result.end < weekStart) continue;
       const facts = await settlementFactsOfCase(db, row.id, person.timeZone);

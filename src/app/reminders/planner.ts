@@ -8,7 +8,7 @@ import type { Person } from "../../generated/prisma/client.js";
 import { REMINDER_KINDS, nudgePointOf, planReminders, type PlannedReminder, type ReminderRecipient, type ReminderSettings } from "../../domain/reminders/index.js";
 import type { AppContext } from "../context.js";
 import { readCases } from "../cases.js";
-import { hasConsent } from "../consents.js";
+import { arrMayKnow } from "../disclosure.js";
 import { isHrAdmin, todayFor } from "../people.js";
 import { workspaceOf } from "../workspaces.js";
 import { KeyedLock } from "../conversation/keyedLock.js";
@@ -199,8 +199,10 @@ export class ReminderPlanner {
         select: { id: true, dialogueId: true, subjectId: true, lastActivityAt: true, expiresAt: true },
       }),
     ]);
+    const routine = await db.routineResponse.findUnique({ where: { personId: person.id }, select: { offeredAt: true, answeredAt: true } });
     const measures = plans.flatMap((p) => (p.status === "not_needed" ? [] : p.measures.map((m) => ({ ...m, dueDate: m.dueDate!, caseId: p.caseId }))));
-    if (cases.length === 0 && measures.length === 0 && sessions.length === 0) return [];
+    const routineSince = routine ? (routine.answeredAt ?? routine.offeredAt) : null;
+    if (cases.length === 0 && measures.length === 0 && sessions.length === 0 && !routineSince) return [];
 
     const needsLeader = cases.length > 0 || measures.length > 0;
     const leader = needsLeader && person.leaderId ? await db.person.findUnique({ where: { id: person.leaderId } }) : null;
@@ -208,7 +210,8 @@ export class ReminderPlanner {
       ? await db.leaderSubstitution.findMany({ where: { leaderId: leader.id, endedAt: null }, include: { substitute: true } })
       : [];
     const hrAdmins = needsLeader ? await this.hrAdmins() : [];
-    const consent = cases.length > 0 ? await hasConsent(db, person.id, "arr_summary") : false;
+    // The ARR channel's rows: her consent and her "who may know" (src/app/disclosure.ts).
+    const consent = cases.length > 0 ? await arrMayKnow(db, person) : false;
     const workspace = consent ? await workspaceOf(db, person) : null;
     // What settles milestones in these cases: states set by hand, the plan, recorded facts.
     const settlement = await settlementFactsOf(db, caseIds, person.timeZone);
@@ -237,6 +240,7 @@ export class ReminderPlanner {
       measures,
       sessions,
       sentNudgePoints: new Set(sent.map((r) => nudgePointOf(r.idempotencyKey))),
+      routine: routineSince ? { since: routineSince } : null,
     });
   }
 }

@@ -12,6 +12,8 @@ export type WhoMayKnow = (typeof WHO_MAY_KNOW)[number];
 export interface Agreement {
   /** Each value as the employee saw it when answering (choice labels in her language). */
   channels?: string;
+  /** Whom she is in touch with while away (the workshop's "whom do I contact?"), with a name when chosen. */
+  contactBy?: string;
   times?: string;
   timesNote?: string;
   closeness?: string;
@@ -49,6 +51,9 @@ export function agreementFromSnapshots(all: AnswerSnapshot[]): Agreement {
     if (value) agreement[key] = value;
   };
   set("channels", "channels");
+  const contactBy = text("contactBy");
+  const byName = text("contactByName");
+  if (contactBy) agreement.contactBy = byName ? `${contactBy}: ${byName}` : contactBy;
   set("times", "times");
   set("timesNote", "timesNote");
   set("closeness", "closeness");
@@ -65,7 +70,23 @@ export function agreementFromSnapshots(all: AnswerSnapshot[]): Agreement {
   return agreement;
 }
 
+/** Who, beyond her leader (and HR, substitutes: the follow-up duty), could be told of her absence. */
+export type Audience = "team" | "arr";
+
+/**
+ * The one rule of "who may know" (her answer in the follow-up agreement): every message about
+ * her absence to colleagues or to the ARR team asks this. The team only if she said "the leader
+ * and the closest colleagues". The ARR team only with her consent to share the summary, and
+ * never while she says "only my leader": the stricter of her two answers wins (she is told so
+ * when she consents). "Ask me first" and "named people" are asked by the consent itself.
+ */
+export function mayBeTold(agreement: Agreement | null, audience: Audience, consent: { arr: boolean }): boolean {
+  const code = agreement?.whoMayKnow?.code;
+  if (audience === "team") return code === "leader_and_team";
+  return consent.arr && code !== "leader_only";
+}
+
 /** Whether the colleagues (the team) may be told that she is away: only if she said so. */
 export function teamMayKnow(agreement: Agreement | null): boolean {
-  return agreement?.whoMayKnow?.code === "leader_and_team";
+  return mayBeTold(agreement, "team", { arr: false });
 }

@@ -11,6 +11,7 @@ export function agreementLines(t: Translate, name: string, agreement: Agreement 
     if (value) lines.push(`• ${t(`agreement:notice.${key}`, { name, value })}`);
   };
   line("channels", agreement.channels);
+  line("contactBy", agreement.contactBy);
   line("times", agreement.times);
   line("timesNote", agreement.timesNote);
   line("closeness", agreement.closeness);

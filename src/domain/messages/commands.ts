@@ -35,6 +35,13 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("timeline"), employeeId: id.optional() }),
   /** Show (no `granted`) or change the employee's consent to share the plan summary with the ARR team. */
   z.object({ type: z.literal("consent"), granted: z.boolean().optional() }),
+  /**
+   * The team's routine (seed 002): `write` starts the leader's dialogue (HR: `leaderId` names the
+   * team's leader); `show` shows a member the routine of her team; `accept`/`adjust` answer the
+   * offered `version` (as-is into her contact preferences, or through her own dialogue); `keep`
+   * says at the yearly reminder that her agreement still holds.
+   */
+  z.object({ type: z.literal("routine"), action: z.enum(["write", "show", "accept", "adjust", "keep"]), leaderId: id.optional(), version: z.number().int().min(1).optional() }),
   /** Start (or resume) a named dialogue, about the person themselves or an employee they lead. */
   z.object({ type: z.literal("dialogue.start"), dialogueId: id, employeeId: id.optional() }),
   z.object({

@@ -96,6 +96,12 @@ export interface PlanningInput {
    * leader in the morning is not sent again to a substitute named at noon.
    */
   sentNudgePoints?: ReadonlySet<string>;
+  /**
+   * Her follow-up agreement against the team's routine (seed 002): when she last answered it
+   * (accepted, adjusted, or said it still holds), else when it was offered. She is asked once a
+   * year from then whether it still fits.
+   */
+  routine?: { since: Date } | null;
 }
 
 export interface PlannedReminder {
@@ -352,6 +358,39 @@ function planSession(input: PlanningInput, s: PlanningSession, out: PlannedRemin
   withCatchUp(series, input.now, settings.catchUpDays, out);
 }
 
+/** The same day `years` later (29 February becomes 28 February). */
+function anniversary(day: IsoDate, years: number): IsoDate {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const year = y + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const date = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${year}-${String(m).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
+}
+
+/** Once a year after she last looked at her agreement: does the routine still fit? One key per anniversary. */
+function planRoutine(input: PlanningInput, out: PlannedReminder[]): void {
+  const since = input.routine?.since;
+  if (!since) return;
+  const { person, settings } = input;
+  const from = localDateOf(since, person.timeZone);
+  const today = localDateOf(input.now, person.timeZone);
+  const series: PlannedReminder[] = [];
+  for (let n = 1; n <= 100; n++) {
+    const day = anniversary(from, n);
+    series.push({
+      key: reminderKeys.routine(person.id, day),
+      kind: "routine_reminder",
+      target: "person",
+      recipientId: person.id,
+      dueAt: windowStart(workingDayOnOrAfter(day, asJurisdiction(person.jurisdiction)), person.timeZone, settings.workingHours),
+      payload: { template: "routine_reminder", params: { personId: person.id, since: from } },
+    });
+    // Up to the next one to come: the latest past one is sent late only within the catch-up window.
+    if (day > today) break;
+  }
+  withCatchUp(series, input.now, settings.catchUpDays, out);
+}
+
 export function planReminders(input: PlanningInput): PlannedReminder[] {
   const out: PlannedReminder[] = [];
   for (const c of input.cases) {
@@ -360,6 +399,7 @@ export function planReminders(input: PlanningInput): PlannedReminder[] {
   }
   for (const m of input.measures) planMeasure(input, m, out);
   for (const s of input.sessions) planSession(input, s, out);
+  planRoutine(input, out);
   // One reminder per key, even if two rules produced it.
   const seen = new Set<string>();
   return out.filter((r) => (seen.has(r.key) ? false : (seen.add(r.key), true)));

@@ -62,6 +62,8 @@ describe("contact_preferences", () => {
     s = type(def, s, "times", "Formiddag; afternoon");
     s = skip(def, s, "timesNote");
     s = type(def, s, "closeness", "every_two_weeks");
+    s = answer(def, s, "contactBy", "named_person");
+    s = answer(def, s, "contactByName", "Kari på lageret");
     s = answer(def, s, "whoMayKnow", "leader_and_named");
     s = answer(def, s, "whoMayKnowNames", "Kari på lageret");
     s = answer(def, s, "taskHandover", "Ola tar kassen, rutinene ligger i permen.");
@@ -80,6 +82,7 @@ describe("contact_preferences", () => {
     s = answer(def, s, "times", ["agree_each_time"]);
     s = answer(def, s, "timesNote", "");
     s = answer(def, s, "closeness", "when_needed");
+    s = answer(def, s, "contactBy", "leader");
     s = answer(def, s, "whoMayKnow", "leader_only");
     expect(here(s).stepId).toBe("taskHandover");
   });

@@ -37,6 +37,8 @@ describe("private text in every dialogue", () => {
       evaluation: "left_out",
       plan_not_needed: "left_out",
       propose_measure: "left_out",
+      // A team's routine is offered to everyone: text the writer keeps private goes nowhere.
+      team_routine: "left_out",
     });
   });
 

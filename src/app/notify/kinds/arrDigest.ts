@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { settlementOf } from "../../../domain/milestones/index.js";
 import { milestoneTitleKey } from "../../../domain/milestones/index.js";
-import { hasConsent } from "../../consents.js";
+import { arrMayKnow } from "../../disclosure.js";
 import { readCases } from "../../cases.js";
 import { durationText, visibleMilestones } from "../../conversation/views.js";
 import { settlementFactsOf } from "../../settlement.js";
@@ -21,7 +21,7 @@ export const arrDigest = defineNotification({
     for (const caseId of caseIds) {
       const row = await env.ctx.db.sickCase.findUnique({ where: { id: caseId } });
       const employee = row ? await personById(env, row.personId) : null;
-      if (!row || row.voidedAt || !employee || !(await hasConsent(env.ctx.db, employee.id, "arr_summary"))) continue;
+      if (!row || row.voidedAt || !employee || !(await arrMayKnow(env.ctx.db, employee))) continue;
       const synced = (await readCases(env.ctx.db, employee, env.today, env.ctx.clock())).find((c) => c.row.id === caseId);
       if (!synced) continue;
       const facts = (await settlementFactsOf(env.ctx.db, [caseId])).get(caseId)!;

@@ -4,7 +4,7 @@ import { milestoneTitleKey } from "../../../domain/milestones/index.js";
 import { buildArrSummary } from "../../../domain/plan/arrSummary.js";
 import { parsePlanContent } from "../../../domain/plan/model.js";
 import { currentCase, readCases } from "../../cases.js";
-import { hasConsent } from "../../consents.js";
+import { arrMayKnow } from "../../disclosure.js";
 import { nextMilestone } from "../../conversation/views.js";
 import { todayFor } from "../../people.js";
 import { settlementFactsOfCase } from "../../settlement.js";
@@ -19,8 +19,8 @@ export const arrSummary = defineNotification({
     const plan = await env.ctx.db.plan.findUnique({ where: { id: payload.planId } });
     const employee = plan ? await personById(env, plan.employeeId) : null;
     if (!plan || !employee || !plan.caseId) return null;
-    // Consent is checked again at send time: a withdrawal in between stops the post.
-    if (!(await hasConsent(env.ctx.db, employee.id, "arr_summary"))) return null;
+    // Consent and "who may know" are checked again at send time: a withdrawal in between stops the post.
+    if (!(await arrMayKnow(env.ctx.db, employee))) return null;
     const confirmed = await env.ctx.db.planVersion.findFirst({ where: { planId: plan.id, reviewStatus: "confirmed" }, orderBy: { version: "desc" } });
     if (!confirmed) return null;
     const content = parsePlanContent(JSON.parse(confirmed.content));

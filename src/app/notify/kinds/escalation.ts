@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Message } from "../../../domain/messages/model.js";
 import { milestoneTitleKey, type MilestoneId } from "../../../domain/milestones/index.js";
 import { daysBetween } from "../../../domain/time/localDate.js";
-import { hasConsent } from "../../consents.js";
+import { arrMayKnow } from "../../disclosure.js";
 import { isHrAdmin } from "../../people.js";
 import { defineNotification } from "../kind.js";
 import { dateText, id, isoDate, personById, text } from "./shared.js";
@@ -18,9 +18,9 @@ export const escalation = defineNotification({
     if (!sickCase || sickCase.voidedAt) return null;
     const employee = await personById(env, payload.employeeId);
     if (!employee) return null;
-    // HR: only while they are HR. The ARR channel: only while the employee consents (checked
-    // again at send time, whatever was planned: a withdrawal stops it at once).
-    if (recipient ? !isHrAdmin(recipient) : !(await hasConsent(env.ctx.db, employee.id, "arr_summary"))) return null;
+    // HR: only while they are HR. The ARR channel: only while the employee consents and her "who
+    // may know" allows it (checked again at send time, whatever was planned: a withdrawal stops it at once).
+    if (recipient ? !isHrAdmin(recipient) : !(await arrMayKnow(env.ctx.db, employee))) return null;
     const { t } = env;
     const title = t(milestoneTitleKey(milestoneId as MilestoneId));
     const heading = t("reminders:escalation.heading", { milestone: title, name: employee.name });

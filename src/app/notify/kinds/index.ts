@@ -18,6 +18,8 @@ import { planDisagreed } from "./planDisagreed.js";
 import { planNotNeeded } from "./planNotNeeded.js";
 import { planReview } from "./planReview.js";
 import { reportNotice } from "./reportNotice.js";
+import { routineOffer } from "./routineOffer.js";
+import { routineReminder } from "./routineReminder.js";
 import { substituteHrNotice } from "./substituteHrNotice.js";
 import { substituteNotice } from "./substituteNotice.js";
 import { teamsUnreachable } from "./teamsUnreachable.js";
@@ -37,6 +39,7 @@ export function kinds(settings: ReminderSettings) {
     arrSummary,
     measureProposed,
     substituteHrNotice,
+    routineOffer,
     // The scheduler's reminders and notices.
     nudge,
     escalation,
@@ -45,6 +48,7 @@ export function kinds(settings: ReminderSettings) {
     arrDigest,
     unreachableNotice,
     substituteNotice,
+    routineReminder,
     // The NAV integration's and the channels' own.
     navResult,
     teamsUnreachable,

@@ -37,6 +37,20 @@ export const contactPreferences = defineDialogue({
       options: k.options("closeness", ["weekly", "every_two_weeks", "when_needed", "i_get_in_touch"]),
     },
     {
+      // The workshop's "whom do I contact?": who keeps in touch while she is away.
+      id: "contactBy",
+      type: "single_choice",
+      textKey: k.text("contactBy"),
+      helpKey: k.help("contactBy"),
+      options: k.options("contactBy", ["leader", "leader_or_substitute", "named_person"]),
+    },
+    {
+      id: "contactByName",
+      type: "short_text",
+      textKey: k.text("contactByName"),
+      showIf: { op: "equals", step: "contactBy", value: "named_person" },
+    },
+    {
       id: "whoMayKnow",
       type: "single_choice",
       textKey: k.text("whoMayKnow"),
