@@ -195,6 +195,7 @@ describe.each([consoleDriver(), slackDriver()])("the team routine in the $name c
     expect(notice).toMatch(/Hvor tett: Jevnlig, omtrent hver uke/);
     expect(notice).toMatch(/Hvem kan vite at Anne Ansatt er borte: Lederen og de nærmeste kollegene/);
     expect(notice).toMatch(/Hvem tar oppgavene: Lise fordeler oppgavene; alt ligger i teamets felles mappe/);
+    expect(notice).toMatch(/Du kan fortelle teamet at Anne Ansatt er borte/);
   });
 
   it("when Petter reports sick, the notice shows his adjusted agreement", async () => {
@@ -203,6 +204,7 @@ describe.each([consoleDriver(), slackDriver()])("the team routine in the $name c
     expect(notice).toMatch(/Petter Kollega har meldt seg syk/);
     expect(notice).toMatch(/Hvem kan vite at Petter Kollega er borte: Bare lederen min/);
     expect(notice).toMatch(/Hvor tett: Omtrent annenhver uke/);
+    expect(notice).toMatch(/Ikke fortell kollegene at Petter Kollega er borte/);
     expect(notice).toMatch(/Oppgaver Petter Kollega selv mener .* kan gjøre under sykdom: Lese korrektur/);
   });
 });

@@ -48,9 +48,12 @@ describe("who may know, at the ARR team", () => {
     // The ARR team's cut of her timeline is refused like anyone outside the case.
     const arne = await w.person("arne", { roles: "arr" });
     expect(textOf(await w.act(arne, { type: "timeline", employeeId: ola.id }))).not.toMatch(/Ola/);
+    // Nor is she among the cases the ARR member is offered to look at (not even her name).
+    expect(JSON.stringify(await w.act(arne, { type: "timeline" }))).not.toMatch(new RegExp(`Ola|${ola.id}`));
     // Once she changes "who may know", her consent counts again (read afresh at every look).
     await agree(w, ola, "leader_and_team");
     expect(textOf(await w.act(arne, { type: "timeline", employeeId: ola.id }))).toMatch(/Ola/);
+    expect(JSON.stringify(await w.act(arne, { type: "timeline" }))).toMatch(new RegExp(ola.id));
   });
 
   it("the Monday digest names the colleague who allows it, and not the one who chose «only my leader»", async () => {

@@ -7,6 +7,7 @@ import type { Person } from "../../generated/prisma/client.js";
 import { teamOf } from "../access.js";
 import { hasConsent } from "../consents.js";
 import { isArrMember, isHrAdmin } from "../people.js";
+import { arrMayKnow } from "../disclosure.js";
 import { timelineFor } from "../timeline.js";
 import type { Turn } from "./conversation.js";
 import { addDays } from "../../domain/time/localDate.js";
@@ -61,7 +62,8 @@ async function viewableCases(turn: Turn): Promise<Person[]> {
       orderBy: { name: "asc" },
     });
     for (const p of open) {
-      if (isHrAdmin(turn.person) || (await hasConsent(db, p.id, "arr_summary"))) byId.set(p.id, p);
+      // The ARR team: only those whose consent and "who may know" allow it (not even her name otherwise).
+      if (isHrAdmin(turn.person) || (await arrMayKnow(db, p))) byId.set(p.id, p);
     }
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));

@@ -1,6 +1,6 @@
 // The leader is told of a sick-leave report (and the employee's follow-up agreement).
 import { z } from "zod";
-import { agreementLines, parseAgreement } from "../../../domain/agreement/index.js";
+import { agreementLines, parseAgreement, teamMayKnow } from "../../../domain/agreement/index.js";
 import { milestoneTitleKey } from "../../../domain/milestones/index.js";
 import { currentCase, readCases } from "../../cases.js";
 import { date, nextMilestone } from "../../conversation/views.js";
@@ -26,7 +26,10 @@ export const reportNotice = defineNotification({
       t("bot:notice.noDiagnosis"),
     ].filter(Boolean);
     // The whole follow-up agreement she made before she was sick, her own task list included.
-    const agreement = agreementLines(t, employee.name, parseAgreement(employee.contactPreferences));
+    const agreed = parseAgreement(employee.contactPreferences);
+    const agreement = agreementLines(t, employee.name, agreed);
+    // What the leader may tell the team, from the one rule of "who may know" (src/domain/agreement).
+    if (agreed?.whoMayKnow) agreement.push(t(teamMayKnow(agreed) ? "routine:notice.teamMayBeTold" : "routine:notice.teamMayNotBeTold", { name: employee.name }));
     return {
       summary: text,
       blocks: [
