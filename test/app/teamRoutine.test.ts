@@ -9,7 +9,6 @@ import { createServices, type Services } from "../../src/app/services.js";
 import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
 import type { Command } from "../../src/domain/messages/commands.js";
-import type { Person } from "../../src/generated/prisma/client.js";
 import { takeInbox } from "../../src/channels/console/delivery.js";
 import { translator } from "../../src/i18n/index.js";
 
