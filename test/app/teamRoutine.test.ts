@@ -89,7 +89,7 @@ describe("the team routine in the core", () => {
     const lise = buttons(choose).find((b) => b.label === "Lise Leder")!;
     expect(buttons(choose).map((b) => b.label)).toEqual(["Lise Leder", "Vera Annenleder"]);
     const done = await runDialogue(services.conversation, await person("hanne@firma.no"), await say("hanne@firma.no", lise.command), { ...ROUTINE, closeness: "when_needed" });
-    expect(textOf(done)).toMatch(/versjon 2\)\. Den er tilbudt 2 i teamet/);
+    expect(textOf(done)).toMatch(/Versjon 2 av teamets rutine er tilbudt 2 i teamet/);
     expect(await db.db.teamRoutine.findFirstOrThrow()).toMatchObject({ version: 2, writtenById: (await person("hanne@firma.no")).id });
     expect(await db.db.auditLog.count({ where: { entity: "team_routine", actorLabel: "hr" } })).toBe(1);
 

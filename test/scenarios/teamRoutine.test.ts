@@ -162,7 +162,7 @@ describe.each([consoleDriver(), slackDriver()])("the team routine in the $name c
   it("the leader writes the team's routine once, and it is offered to each member", async () => {
     await driver.say(LEADER, "teamrutine");
     await driver.answer(LEADER, ROUTINE);
-    expect(await driver.seen(LEADER)).toMatch(/Teamets rutine er lagret \(versjon 1\)\. Den er tilbudt 2 i teamet: Anne Ansatt, Petter Kollega/);
+    expect(await driver.seen(LEADER)).toMatch(/Versjon 1 av teamets rutine er tilbudt 2 i teamet: Anne Ansatt, Petter Kollega/);
     const routine = await driver.db().teamRoutine.findFirstOrThrow();
     expect(JSON.parse(routine.answers)).toMatchObject({ channels: ["phone", "chat"], whoMayKnow: "leader_and_team", closeness: "weekly" });
     for (const member of [ANNE, PETTER]) {
