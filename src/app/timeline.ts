@@ -94,6 +94,10 @@ export async function caseFacts(db: Db, employee: Person, zone: string, today: s
   // Sending through NAV: each request is in the audit log (who, which version, where to; never the
   // national identity number); NAV's answers are on the NavSubmission rows, and a job that stopped
   // asking NAV for the sending status is a parked outbox row.
+  // Denmark's early effort: the screenings (the assessment only) and the fast-track request.
+  const screeningRows = await db.earlyScreening.findMany({ where: { caseId: c.id }, orderBy: { createdAt: "asc" } });
+  const fastTrackRow = await db.fastTrackRequest.findUnique({ where: { caseId: c.id } });
+
   const navRows = plan ? await db.navSubmission.findMany({ where: { planId: plan.id }, orderBy: { createdAt: "asc" } }) : [];
   const navRequestRows = plan
     ? await db.auditLog.findMany({ where: { subjectId: employee.id, action: "change", entity: "plan", entityId: plan.id, detail: { contains: "nav_send" } }, orderBy: { at: "asc" } })
@@ -192,6 +196,16 @@ export async function caseFacts(db: Db, employee: Person, zone: string, today: s
         op: r.entity === "timeline" ? "timeline" : op === "export" ? "export" : "read",
       };
     }),
+    screenings: screeningRows.map((r) => ({ ...stamp(r.createdAt), round: r.round === "week2" ? "week2" : "report", assessment: r.assessment === "risk" ? "risk" : "no_risk" })),
+    fastTrack: fastTrackRow
+      ? {
+          initiatedBy: fastTrackRow.initiatedBy === "employee" ? "employee" : "leader",
+          ...(fastTrackRow.initiatedBy === "leader" ? { offered: stamp(fastTrackRow.createdAt) } : {}),
+          ...(fastTrackRow.agreedAt ? { agreed: stamp(fastTrackRow.agreedAt) } : {}),
+          ...(fastTrackRow.declinedAt ? { declined: stamp(fastTrackRow.declinedAt) } : {}),
+          ...(fastTrackRow.submittedAt ? { submitted: stamp(fastTrackRow.submittedAt) } : {}),
+        }
+      : null,
     navSendings: navSendingFacts(navRows, navRequestRows, navJobs, stamp, people),
     planHiddenFromLeader: !!plan?.hiddenFromLeaderAt,
   };

@@ -28,6 +28,7 @@ import type { Turn } from "./conversation.js";
 import { date, nextMilestone } from "./views.js";
 import { planReviewMessage } from "./planMessages.js";
 import type { KindPayload } from "../notify/kinds/index.js";
+import { screeningCompleted } from "./earlyEffort.js";
 
 /** Whose case a dialogue is about, and in which role the person answers. */
 export interface DialogueSubject {
@@ -63,6 +64,8 @@ export async function onDialogueCompleted(turn: Turn, row: SessionRow, def: Dial
       return changeCompleted(turn, state);
     case "plan_disagreement":
       return disagreementCompleted(turn, state, employee);
+    case "dk_screening":
+      return screeningCompleted(turn, state, employee);
     case "contact_preferences": {
       const snapshots = snapshotAnswers(def, state, { t: turn.t, locale: turn.locale, answeredBy: "employee" });
       await db.person.update({ where: { id: turn.person.id }, data: { contactPreferences: JSON.stringify(snapshots) } });

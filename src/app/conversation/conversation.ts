@@ -32,6 +32,7 @@ import { workspaceLanguageCommand } from "./workspaceLanguage.js";
 import { navSendCommand } from "../nav/chat.js";
 import { readersCommand } from "./readers.js";
 import { timelineCommand } from "./timelineCommand.js";
+import { fastTrackCommand } from "./earlyEffort.js";
 
 /** Text longer than this is refused before anything else looks at it. */
 export const MAX_TEXT = 4000;
@@ -101,6 +102,7 @@ export class Conversation {
     const touched = new Set([turn.person.id]);
     if (command.type === "plan" && command.employeeId) touched.add(command.employeeId);
     if (command.type === "dialogue.start" && command.employeeId) touched.add(command.employeeId);
+    if (command.type === "fastTrack" && command.employeeId) touched.add(command.employeeId);
     if (command.type === "dialogue") {
       const row = await turn.ctx.db.dialogueSession.findUnique({ where: { id: command.sessionId }, select: { subjectId: true } });
       if (row) touched.add(row.subjectId);
@@ -163,6 +165,8 @@ export class Conversation {
         return readersCommand(turn, command.employeeId);
       case "timeline":
         return timelineCommand(turn, command.employeeId);
+      case "fastTrack":
+        return fastTrackCommand(turn, command);
       case "dialogue.start":
         return this.startNamed(turn, command.dialogueId, command.employeeId);
       case "text":

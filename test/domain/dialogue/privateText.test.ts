@@ -37,6 +37,8 @@ describe("private text in every dialogue", () => {
       evaluation: "left_out",
       plan_not_needed: "left_out",
       propose_measure: "left_out",
+      // No free text at all (choices only); were one added, health details about someone else are never kept.
+      dk_screening: "left_out",
     });
   });
 

@@ -8,6 +8,7 @@ import { arrSummary } from "./arrSummary.js";
 import { changeNotice } from "./changeNotice.js";
 import { dialogueInvite } from "./dialogueInvite.js";
 import { dialogueReminder } from "./dialogueReminder.js";
+import { earlyScreening, fastTrackAsk, fastTrackUpdate } from "./earlyEffort.js";
 import { escalation } from "./escalation.js";
 import { measureDue } from "./measureDue.js";
 import { measureProposed } from "./measureProposed.js";
@@ -37,6 +38,8 @@ export function kinds(settings: ReminderSettings) {
     arrSummary,
     measureProposed,
     substituteHrNotice,
+    fastTrackAsk,
+    fastTrackUpdate,
     // The scheduler's reminders and notices.
     nudge,
     escalation,
@@ -45,6 +48,7 @@ export function kinds(settings: ReminderSettings) {
     arrDigest,
     unreachableNotice,
     substituteNotice,
+    earlyScreening,
     // The NAV integration's and the channels' own.
     navResult,
     teamsUnreachable,

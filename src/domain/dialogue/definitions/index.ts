@@ -11,6 +11,7 @@ import { reportSickness } from "./reportSickness.js";
 import { changeAbsence } from "./changeAbsence.js";
 import { planDisagreement } from "./planDisagreement.js";
 import { proposeMeasure } from "./proposeMeasure.js";
+import { dkScreening } from "./dkScreening.js";
 
 export const DIALOGUE_IDS = [
   "report_sickness",
@@ -23,6 +24,7 @@ export const DIALOGUE_IDS = [
   "change_absence",
   "plan_disagreement",
   "propose_measure",
+  "dk_screening",
 ] as const;
 export type DialogueId = (typeof DIALOGUE_IDS)[number];
 
@@ -37,6 +39,7 @@ export const dialogues: Readonly<Record<DialogueId, DialogueDefinition>> = {
   change_absence: changeAbsence,
   plan_disagreement: planDisagreement,
   propose_measure: proposeMeasure,
+  dk_screening: dkScreening,
 };
 
 export function isDialogueId(value: string): value is DialogueId {
