@@ -24,6 +24,7 @@ import { tabView, type TabView } from "./tab.js";
 import { arrInboxOf, takeInbox } from "./consoleInbox.js";
 import { keywordTable } from "../conversation/keywords.js";
 import { currentCase, readCases } from "../cases.js";
+import { timelineRole } from "../timeline.js";
 import type { KeywordTable } from "../../domain/messages/keywords.js";
 import type { Locale } from "../../i18n/index.js";
 import { DurableInbox, type EnqueueResult, type Held, type InboxHandler, type InboxItem, type InboxOptions, type InboxWorker } from "../inbox/index.js";
@@ -352,7 +353,9 @@ export class ChannelFacade {
   /** The latest plan version as a PDF for someone allowed to read it (audited when not the employee). */
   async planPdf(viewer: Person, employeeId: string | null | undefined): Promise<{ body: Buffer | string; version: number }> {
     const { subject, relation } = await this.caseSubject(viewer, employeeId);
-    return exportPlan(this.db, { employee: subject, format: "pdf", locale: await this.localeOf(viewer), actor: actorFor(viewer, relation), now: this.ctx.clock() });
+    // The PDF ends with the case's timeline as this viewer's role may see it (the timeline's own rule).
+    const timeline = await timelineRole(this.db, viewer, subject, todayFor(viewer, this.ctx.clock()));
+    return exportPlan(this.db, { employee: subject, format: "pdf", locale: await this.localeOf(viewer), actor: actorFor(viewer, relation), now: this.ctx.clock(), timeline });
   }
 
   private async caseSubject(viewer: Person, subjectId: string | null | undefined): Promise<{ subject: Person; relation: Exclude<Relation, "none"> }> {
