@@ -24,6 +24,8 @@ import { audit } from "./audit.js";
 import { hasConsent } from "./consents.js";
 import { currentCase, isOngoing, readCases } from "./cases.js";
 import { UserError } from "./errors.js";
+import { settlementFactsOfCase } from "./settlement.js";
+import { settlementOf } from "../domain/milestones/index.js";
 import { isArrMember, isHrAdmin } from "./people.js";
 
 export interface CaseTimeline {
@@ -97,6 +99,12 @@ export async function caseFacts(db: Db, employee: Person, zone: string, today: s
   // Denmark's early effort: the screenings (the assessment only) and the fast-track request.
   const screeningRows = await db.earlyScreening.findMany({ where: { caseId: c.id }, orderBy: { createdAt: "asc" } });
   const fastTrackRow = await db.fastTrackRequest.findUnique({ where: { caseId: c.id } });
+  // What settles the milestones by a fact: the one rule (settlementOf), not a second reading here.
+  const settlement = await settlementFactsOfCase(db, c.id, zone);
+  const settledByFact = current.result.milestones.flatMap((m) => {
+    const s = settlementOf(m.id, { states: [], facts: settlement.facts });
+    return s && !s.manual ? [{ milestoneId: m.id, on: s.on }] : [];
+  });
 
   const navRows = plan ? await db.navSubmission.findMany({ where: { planId: plan.id }, orderBy: { createdAt: "asc" } }) : [];
   const navRequestRows = plan
@@ -196,6 +204,7 @@ export async function caseFacts(db: Db, employee: Person, zone: string, today: s
         op: r.entity === "timeline" ? "timeline" : op === "export" ? "export" : "read",
       };
     }),
+    settledByFact,
     screenings: screeningRows.map((r) => ({ ...stamp(r.createdAt), round: r.round === "week2" ? "week2" : "report", assessment: r.assessment === "risk" ? "risk" : "no_risk" })),
     fastTrack: fastTrackRow
       ? {

@@ -139,6 +139,11 @@ export interface CaseFacts {
   consents: ConsentFact[];
   arrSummaries: ArrSummaryFact[];
   reads: PlanReadFact[];
+  /**
+   * Milestones settled by a fact about the case (a confirmed plan, a fast-track request sent …),
+   * with the day: as settlementOf (milestones/settlement.ts) answers; absent: none.
+   */
+  settledByFact?: Array<{ milestoneId: string; on: IsoDate }>;
   /** The leader's early-effort screenings (DK; absent: none). */
   screenings?: ScreeningFact[];
   /** The fast-track request (DK; absent: none). */

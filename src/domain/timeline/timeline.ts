@@ -172,8 +172,9 @@ export function allEntries(f: CaseFacts): Draft[] {
     if (m.due === null || m.status === "not_applicable" || m.status === "cancelled") continue;
     push({ date: m.due, seq: 0, kind: "milestone.due", params: { milestone: m.id, status: m.status } });
     // Overdue: still not settled after its date, or settled only after it (the history keeps both).
-    const state = settled.get(m.id);
-    const late = state ? state.on > m.due : m.status === "past";
+    // Settled by hand or by a fact (the earlier counts): late only if that came after the date.
+    const on = [settled.get(m.id)?.on, f.settledByFact?.find((x) => x.milestoneId === m.id)?.on].filter((d): d is IsoDate => d !== undefined).sort()[0];
+    const late = on !== undefined ? on > m.due : m.status === "past";
     if (late && m.leaderAction) push({ date: addDays(m.due, 1), seq: 0, kind: "milestone.overdue", params: { milestone: m.id, due: m.due } });
   }
   for (const s of f.states) {
