@@ -17,6 +17,7 @@ import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
 import type { Db } from "../../src/db/client.js";
 import { createTempDb, type TempDb } from "../helpers/tempDb.js";
+import { runRetention } from "../../src/app/reminders/retention.js";
 import { buttons, runDialogue, textOf } from "../helpers/conversationDriver.js";
 import { drive, dmOf, findButton, click } from "../channels/slack/driver.js";
 import { dmEvent, idle, interact, postEvent, slash, startHarness, viewSubmission, type Harness } from "../channels/slack/harness.js";
@@ -310,6 +311,19 @@ describe("attacks on the early effort (the core refuses; nothing changes)", () =
     expect(await say(EMPLOYEE, { type: "fastTrack", action: "agree" })).toMatch(/dit ja er gemt/);
     expect(await tmp.db.caseFact.count()).toBe(0);
     expect(await tmp.db.outbox.count({ where: { milestoneId: MILESTONE, kind: "nudge", status: "pending" } })).toBeGreaterThan(0);
+  });
+
+  it("the screening goes with the plan's retention, 12 months after the last sick day (audited)", async () => {
+    const dorte = await who(EMPLOYEE);
+    const lars = await who(LEADER);
+    await runDialogue(services.conversation, lars, await services.conversation.handle(lars, { type: "dialogue.start", dialogueId: "dk_screening", employeeId: dorte.id }, "console"), { assessment: "no_risk" });
+    expect(await tmp.db.earlyScreening.count()).toBe(1);
+    const lastSickDay = addDays(today(), 68);
+    await runRetention(services.ctx, new Date(`${addDays(lastSickDay, 360)}T12:00:00Z`));
+    expect(await tmp.db.earlyScreening.count()).toBe(1);
+    await runRetention(services.ctx, new Date(`${addDays(lastSickDay, 370)}T12:00:00Z`));
+    expect(await tmp.db.earlyScreening.count()).toBe(0);
+    expect(await tmp.db.auditLog.count({ where: { subjectId: dorte.id, actorLabel: "scheduler", detail: { contains: "retention.deleteScreening" } } })).toBe(1);
   });
 
   it("a Norwegian case has no fast track", async () => {
