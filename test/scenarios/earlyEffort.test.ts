@@ -201,7 +201,7 @@ describe.each([consoleDriver(), slackDriver()])("a Danish case screened at risk,
     const seen = await driver.seen(LEADER);
     expect(seen).toMatch(/Vurderingen er gemt: risiko for langvarigt fravær for Dorte Ansat/);
     expect(seen).toMatch(/Hurtigt spor \(fast track\)/);
-    expect(seen).toMatch(/sygedagpengeloven § 7c/);
+    expect(seen).toMatch(/sygedagpengeloven §§ 7c, 7e/);
     const screening = await driver.db().earlyScreening.findFirstOrThrow();
     expect(screening).toMatchObject({ round: "report", assessment: "risk", leaderId: await id(LEADER) });
     // Only coded choices are kept, never free text.
@@ -302,7 +302,7 @@ describe("attacks on the early effort (the core refuses; nothing changes)", () =
   it("she can ask herself by typing «hurtigt spor», and say no (voluntary): the no settles the milestone", async () => {
     const reply = await say(EMPLOYEE, { type: "text", text: "hurtigt spor" });
     expect(reply).toMatch(/Hurtigt spor \(fast track\)/);
-    expect(reply).toMatch(/§ 7e/);
+    expect(reply).toMatch(/§§ 7c, 7e/);
     expect(reply).toMatch(/Hurtigt spor er tilbudt Dorte Ansat/);
     expect(await say(EMPLOYEE, { type: "fastTrack", action: "decline" })).toMatch(/du har takket nej til hurtigt spor/);
     expect(await tmp.db.caseFact.findFirstOrThrow()).toMatchObject({ kind: "fast_track_declined" });

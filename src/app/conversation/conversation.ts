@@ -33,6 +33,7 @@ import { navSendCommand } from "../nav/chat.js";
 import { readersCommand } from "./readers.js";
 import { timelineCommand } from "./timelineCommand.js";
 import { fastTrackCommand } from "./earlyEffort.js";
+import { earlyEffortOf } from "../../domain/earlyEffort/index.js";
 
 /** Text longer than this is refused before anything else looks at it. */
 export const MAX_TEXT = 4000;
@@ -294,7 +295,7 @@ async function isLeader(turn: Turn): Promise<boolean> {
 }
 
 async function helpAudience(turn: Turn): Promise<HelpAudience> {
-  return { isLeader: await isLeader(turn), isHr: isHrAdmin(turn.person), isArr: isArrMember(turn.person) };
+  return { isLeader: await isLeader(turn), isHr: isHrAdmin(turn.person), isArr: isArrMember(turn.person), earlyEffort: earlyEffortOf(turn.person.jurisdiction) !== undefined };
 }
 
 /** Errors a person can act on become a message in their language; anything else is logged. */

@@ -11,7 +11,7 @@ import { SCREENING_INDICATORS } from "../../domain/dialogue/definitions/dkScreen
 import { earlyEffortOf, isLastRound, roundOn, type FastTrackStatus } from "../../domain/earlyEffort/index.js";
 import type { EarlyEffortRule } from "../../domain/milestones/index.js";
 import type { FastTrackRequest, Person, SickCase } from "../../generated/prisma/client.js";
-import { authorize, actorFor } from "../access.js";
+import { authorize, actorFor, teamOf } from "../access.js";
 import { audit } from "../audit.js";
 import { UserError } from "../errors.js";
 import { enqueue } from "../notify/outbox.js";
@@ -115,6 +115,18 @@ async function explain(turn: Turn, employeeId: string | undefined): Promise<Mess
     const c = await danishCase(turn, employee!);
     const request = await turn.ctx.db.fastTrackRequest.findUnique({ where: { caseId: c.row.id } });
     return [note(explanation(turn, "leader", c, employee!.name), "normal", request ? [] : [{ label: turn.t("early:buttons.offer", { name: employee!.name }), command: { type: "fastTrack", action: "offer", employeeId: employee!.id }, style: "primary" }])];
+  }
+  const own = await currentCaseRow(turn, turn.person);
+  if (!own && employeeId === undefined) {
+    // A leader without a case of her own: the team's Danish cases to choose from.
+    const team = [];
+    for (const p of await teamOf(turn.ctx.db, turn.person, turn.today)) {
+      const theirs = await currentCaseRow(turn, p);
+      if (theirs && earlyEffortOf(theirs.row.jurisdiction)) team.push(p);
+    }
+    if (team.length > 0) {
+      return [note(turn.t("early:choose"), "normal", team.slice(0, 10).map((p) => ({ label: p.name, command: { type: "fastTrack" as const, action: "explain" as const, employeeId: p.id } })))];
+    }
   }
   const c = await danishCase(turn, turn.person);
   const request = await turn.ctx.db.fastTrackRequest.findUnique({ where: { caseId: c.row.id } });

@@ -16,6 +16,8 @@ export interface HelpAudience {
   isLeader: boolean;
   isHr?: boolean;
   isArr?: boolean;
+  /** The person's law has an early effort (Denmark's fast track, «hurtigt spor»). */
+  earlyEffort?: boolean;
   unknown?: string;
 }
 
@@ -33,6 +35,7 @@ export function helpMessage(v: ViewContext, opts: HelpAudience): Message {
     lines.splice(4, 0, { label: t("bot:help.commands.substitute.word"), value: t("bot:help.commands.substitute.what") });
   }
   lines.splice(lines.length - 1, 0, { label: t("timeline:help.word"), value: t("timeline:help.what") }, { label: t("proposal:help.word"), value: t("proposal:help.what") });
+  if (opts.earlyEffort) lines.splice(lines.length - 1, 0, { label: t("early:help.word"), value: t("early:help.what") });
   blocks.push({ kind: "fields", fields: lines });
   blocks.push({ kind: "text", text: t("bot:help.privacy"), style: "muted" });
   blocks.push({

@@ -21,9 +21,10 @@ export const DK_RULES: JurisdictionRules = {
     ],
     milestone: "dk.fast_track_request",
     expectedAbsenceOverDays: 56,
-    source: "sygedagpengeloven § 7c (employer), § 7e (employee); § 13b stk. 2; pav.medst.dk 24.2.5; cabiweb",
+    // Shown to people as it stands (a legal citation, the same in every language).
+    source: "sygedagpengeloven §§ 7c, 7e, 13b stk. 2",
     note:
-      "The employer (or the employee) may ask the kommune for early follow-up when the absence is expected to " +
+      "§ 7c the employer, § 7e the employee (statutory-rules.md: pav.medst.dk 24.2.5; cabiweb). The employer (or the employee) may ask the kommune for early follow-up when the absence is expected to " +
       "exceed 8 weeks, within the first 5 weeks (S+34). Voluntary: the employee may decline (seed 003: 'Fast track " +
       "er en frivillig ordning'), so the bot stores a request only with her agreement. The kommune then holds the " +
       "first follow-up within 2 weeks of the request (§ 13b stk. 2, not modelled). The screening indicators are " +
