@@ -76,7 +76,7 @@ export async function caseFacts(db: Db, employee: Person, zone: string, today: s
     orderBy: { sentAt: "asc" },
   });
   const dialogueRows = await db.dialogueSession.findMany({
-    where: { subjectId: employee.id, caseId: c.id, status: "completed", dialogueId: { notIn: ["report_sickness", "change_absence"] } },
+    where: { subjectId: employee.id, caseId: c.id, status: "completed", dialogueId: { notIn: ["report_sickness", "change_absence", "dk_screening"] } },
     orderBy: { lastActivityAt: "asc" },
   });
   const plan = await db.plan.findFirst({ where: { employeeId: employee.id, caseId: c.id }, orderBy: { createdAt: "desc" } });
@@ -96,7 +96,7 @@ export async function caseFacts(db: Db, employee: Person, zone: string, today: s
   // Sending through NAV: each request is in the audit log (who, which version, where to; never the
   // national identity number); NAV's answers are on the NavSubmission rows, and a job that stopped
   // asking NAV for the sending status is a parked outbox row.
-  // Denmark's early effort: the screenings (the assessment only) and the fast-track request.
+  // Denmark's early effort: the screenings (the assessment only; their dialogue is not listed apart) and the fast-track request.
   const screeningRows = await db.earlyScreening.findMany({ where: { caseId: c.id }, orderBy: { createdAt: "asc" } });
   const fastTrackRow = await db.fastTrackRequest.findUnique({ where: { caseId: c.id } });
   // What settles the milestones by a fact: the one rule (settlementOf), not a second reading here.

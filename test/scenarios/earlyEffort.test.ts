@@ -329,5 +329,9 @@ describe("attacks on the early effort (the core refuses; nothing changes)", () =
   it("a Norwegian case has no fast track", async () => {
     await tmp.db.person.update({ where: { email: "otto@firma.dk" }, data: { jurisdiction: "NO" } });
     expect(await say("otto@firma.dk", { type: "text", text: "fast track" })).toMatch(/dansk lov/);
+    // His leader cannot screen him either: refused before the first question.
+    const otto = await who("otto@firma.dk");
+    expect(await say("ole@firma.dk", { type: "dialogue.start", dialogueId: "dk_screening", employeeId: otto.id })).toMatch(/dansk lov/);
+    expect(await tmp.db.dialogueSession.count({ where: { dialogueId: "dk_screening", subjectId: otto.id } })).toBe(0);
   });
 });

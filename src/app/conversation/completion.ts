@@ -28,7 +28,7 @@ import type { Turn } from "./conversation.js";
 import { date, nextMilestone } from "./views.js";
 import { planReviewMessage } from "./planMessages.js";
 import type { KindPayload } from "../notify/kinds/index.js";
-import { screeningCompleted } from "./earlyEffort.js";
+import { danishCase, screeningCompleted } from "./earlyEffort.js";
 
 /** Whose case a dialogue is about, and in which role the person answers. */
 export interface DialogueSubject {
@@ -44,6 +44,8 @@ export async function currentCaseRow(turn: Turn, employee: Person): Promise<{ ro
 /** Prefills and lists a dialogue starts from (the plan's main tasks and measures). */
 export async function startContextFor(turn: Turn, def: DialogueDefinition, subject: DialogueSubject): Promise<{ context: Omit<StartContext, "today">; caseId: string | null }> {
   if (["report_sickness", "contact_preferences", "change_absence", "plan_disagreement"].includes(def.id)) return { context: {}, caseId: null };
+  // The screening is for a case under a law with an early effort (Denmark): refused before the first question otherwise.
+  if (def.id === "dk_screening") return { context: {}, caseId: (await danishCase(turn, subject.employee)).row.id };
   const current = await currentCaseRow(turn, subject.employee);
   const plan = await planFor(turn.ctx.db, subject.employee, current?.row ?? null);
   const content = await workingContent(turn.ctx.db, plan);

@@ -32,7 +32,7 @@ interface DanishCase {
 }
 
 /** The employee's current case under a law with an early effort (Denmark), or a refusal that says why not. */
-async function danishCase(turn: Turn, employee: Person): Promise<DanishCase> {
+export async function danishCase(turn: Turn, employee: Person): Promise<DanishCase> {
   const current = await currentCaseRow(turn, employee);
   const rule = earlyEffortOf(current?.row.jurisdiction ?? employee.jurisdiction);
   if (!rule) throw new UserError("early:errors.notDanish");
@@ -73,6 +73,8 @@ export async function screeningCompleted(turn: Turn, state: SessionState, employ
     if (isLastRound(c.rule, round) && !request) await recordCaseFact(db, { caseId: c.row.id, kind: "fast_track_not_indicated", on: turn.today, source: "chat", recordedById: turn.person.id });
     return [note(turn.t(isLastRound(c.rule, round) ? "early:screening.noRiskLast" : "early:screening.noRisk", { name: employee.name }), "success")];
   }
+  // A "risk" now outweighs an earlier week-2 "no risk" (a screening done again).
+  await db.caseFact.deleteMany({ where: { caseId: c.row.id, kind: "fast_track_not_indicated" } });
   const lines = [turn.t("early:screening.risk", { name: employee.name })];
   if (request) return [note([...lines, statusText(turn, request, employee)].join("\n"), "success")];
   if (!c.due || c.due < turn.today) return [note([...lines, turn.t(c.due ? "early:errors.tooLate" : "early:errors.notApplicable", { date: date(turn, c.due) })].join("\n"), "success")];
@@ -188,9 +190,11 @@ async function answer(turn: Turn, action: "agree" | "decline", employeeId: strin
   if (c.due < turn.today) throw new UserError("early:errors.tooLate", { date: date(turn, c.due) });
   if (existing) {
     await db.fastTrackRequest.update({ where: { id: existing.id }, data: { status: "agreed", agreedAt: turn.now, declinedAt: null } });
-    await db.caseFact.deleteMany({ where: { caseId: c.row.id, kind: "fast_track_declined" } });
+    await db.caseFact.deleteMany({ where: { caseId: c.row.id, kind: { in: ["fast_track_declined", "fast_track_not_indicated"] } } });
   } else {
     await db.fastTrackRequest.create({ data: { caseId: c.row.id, initiatedBy: "employee", initiatedById: turn.person.id, status: "agreed", agreedAt: turn.now, createdAt: turn.now } });
+    // Her own request outweighs the leader's week-2 "no risk".
+    await db.caseFact.deleteMany({ where: { caseId: c.row.id, kind: "fast_track_not_indicated" } });
   }
   const leaders = await tellLeaders(turn, c.row, existing ? "agreed" : "asked");
   return [note(turn.t(existing ? "early:agree.done" : "early:agree.doneOwn", { names: leaders.map((l) => l.name).join(", ") || "–", date: date(turn, c.due) }), "success")];
