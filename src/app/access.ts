@@ -61,6 +61,15 @@ export const CASE_PERMISSIONS = {
    * with it, src/app/routines.ts).
    */
   "routine.write": ["self", "hr"],
+  /**
+   * Denmark's early effort: the screening is the leader's own assessment (the leader, or a
+   * substitute covering), never HR's or a colleague's; so is offering the fast track to the
+   * employee and recording that the request went to the jobcenter.
+   */
+  "earlyEffort.screen": ["leader", "substitute"],
+  "fastTrack.offer": ["leader", "substitute"],
+  /** The fast track is voluntary: only the employee agrees to it, declines it, or asks for it herself. */
+  "fastTrack.agree": ["self"],
 } as const satisfies Record<string, readonly Relation[]>;
 export type CaseAction = keyof typeof CASE_PERMISSIONS;
 export const CASE_ACTIONS = Object.keys(CASE_PERMISSIONS) as CaseAction[];
@@ -78,6 +87,7 @@ export const DIALOGUE_ACTIONS = {
   plan_not_needed: "dialogue.leader",
   propose_measure: "dialogue.employee",
   team_routine: "routine.write",
+  dk_screening: "earlyEffort.screen",
 } as const satisfies Record<DialogueId, CaseAction>;
 
 export function mayExecute(action: CaseAction, relation: Relation): boolean {

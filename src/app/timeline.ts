@@ -24,6 +24,8 @@ import { audit } from "./audit.js";
 import { arrMayKnow } from "./disclosure.js";
 import { currentCase, isOngoing, readCases } from "./cases.js";
 import { UserError } from "./errors.js";
+import { settlementFactsOfCase } from "./settlement.js";
+import { settlementOf } from "../domain/milestones/index.js";
 import { isArrMember, isHrAdmin } from "./people.js";
 
 export interface CaseTimeline {
@@ -74,7 +76,7 @@ export async function caseFacts(db: Db, employee: Person, zone: string, today: s
     orderBy: { sentAt: "asc" },
   });
   const dialogueRows = await db.dialogueSession.findMany({
-    where: { subjectId: employee.id, caseId: c.id, status: "completed", dialogueId: { notIn: ["report_sickness", "change_absence"] } },
+    where: { subjectId: employee.id, caseId: c.id, status: "completed", dialogueId: { notIn: ["report_sickness", "change_absence", "dk_screening"] } },
     orderBy: { lastActivityAt: "asc" },
   });
   const plan = await db.plan.findFirst({ where: { employeeId: employee.id, caseId: c.id }, orderBy: { createdAt: "desc" } });
@@ -94,6 +96,16 @@ export async function caseFacts(db: Db, employee: Person, zone: string, today: s
   // Sending through NAV: each request is in the audit log (who, which version, where to; never the
   // national identity number); NAV's answers are on the NavSubmission rows, and a job that stopped
   // asking NAV for the sending status is a parked outbox row.
+  // Denmark's early effort: the screenings (the assessment only; their dialogue is not listed apart) and the fast-track request.
+  const screeningRows = await db.earlyScreening.findMany({ where: { caseId: c.id }, orderBy: { createdAt: "asc" } });
+  const fastTrackRow = await db.fastTrackRequest.findUnique({ where: { caseId: c.id } });
+  // What settles the milestones by a fact: the one rule (settlementOf), not a second reading here.
+  const settlement = await settlementFactsOfCase(db, c.id, zone);
+  const settledByFact = current.result.milestones.flatMap((m) => {
+    const s = settlementOf(m.id, { states: [], facts: settlement.facts });
+    return s && !s.manual ? [{ milestoneId: m.id, on: s.on }] : [];
+  });
+
   const navRows = plan ? await db.navSubmission.findMany({ where: { planId: plan.id }, orderBy: { createdAt: "asc" } }) : [];
   const navRequestRows = plan
     ? await db.auditLog.findMany({ where: { subjectId: employee.id, action: "change", entity: "plan", entityId: plan.id, detail: { contains: "nav_send" } }, orderBy: { at: "asc" } })
@@ -192,6 +204,17 @@ export async function caseFacts(db: Db, employee: Person, zone: string, today: s
         op: r.entity === "timeline" ? "timeline" : op === "export" ? "export" : "read",
       };
     }),
+    settledByFact,
+    screenings: screeningRows.map((r) => ({ ...stamp(r.createdAt), round: r.round === "week2" ? "week2" : "report", assessment: r.assessment === "risk" ? "risk" : "no_risk" })),
+    fastTrack: fastTrackRow
+      ? {
+          initiatedBy: fastTrackRow.initiatedBy === "employee" ? "employee" : "leader",
+          ...(fastTrackRow.initiatedBy === "leader" ? { offered: stamp(fastTrackRow.createdAt) } : {}),
+          ...(fastTrackRow.agreedAt ? { agreed: stamp(fastTrackRow.agreedAt) } : {}),
+          ...(fastTrackRow.declinedAt ? { declined: stamp(fastTrackRow.declinedAt) } : {}),
+          ...(fastTrackRow.submittedAt ? { submitted: stamp(fastTrackRow.submittedAt) } : {}),
+        }
+      : null,
     navSendings: navSendingFacts(navRows, navRequestRows, navJobs, stamp, people),
     planHiddenFromLeader: !!plan?.hiddenFromLeaderAt,
   };

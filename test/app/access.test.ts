@@ -188,7 +188,46 @@ describe("the permission table, command × relation (real Conversation, real dat
       // For anyone but Anne "refused" means: Anne's consent is untouched (they changed their own).
       return { refused: actor.id === anne.id ? refusedIn(reply) : after === before, effect: after > before };
     },
+    // Denmark's early effort: Anne's case under Danish rules for the attempt (and open, so the fast track applies).
+    "earlyEffort.screen": async (actor) =>
+      asDanish(async (sickCaseId) => {
+        const reply = await say(actor, { type: "dialogue.start", dialogueId: "dk_screening", employeeId: anne.id });
+        if (!refusedIn(reply)) await runDialogue(services.conversation, actor, reply, { assessment: "risk" });
+        const row = await db.db.earlyScreening.findFirst({ where: { caseId: sickCaseId, leaderId: actor.id } });
+        await db.db.earlyScreening.deleteMany({});
+        return { refused: refusedIn(reply), effect: row !== null };
+      }),
+    "fastTrack.offer": async (actor) =>
+      asDanish(async (sickCaseId) => {
+        const reply = await say(actor, { type: "fastTrack", action: "offer", employeeId: anne.id });
+        const row = await db.db.fastTrackRequest.findFirst({ where: { caseId: sickCaseId, initiatedById: actor.id } });
+        await db.db.fastTrackRequest.deleteMany({});
+        return { refused: refusedIn(reply), effect: row?.status === "awaiting_employee" };
+      }),
+    "fastTrack.agree": async (actor) =>
+      asDanish(async (sickCaseId) => {
+        // Offered by her leader; only Anne can say yes.
+        await db.db.fastTrackRequest.create({ data: { caseId: sickCaseId, initiatedBy: "leader", initiatedById: people.leader.id, status: "awaiting_employee" } });
+        const reply = await say(actor, { type: "fastTrack", action: "agree", employeeId: anne.id });
+        const row = await db.db.fastTrackRequest.findUniqueOrThrow({ where: { caseId: sickCaseId } });
+        await db.db.fastTrackRequest.deleteMany({});
+        return { refused: refusedIn(reply), effect: row.status === "agreed" };
+      }),
   };
+
+  /** Runs `fn` with Anne's case under Danish rules and open-ended, then puts it back. */
+  async function asDanish<T>(fn: (caseId: string) => Promise<T>): Promise<T> {
+    const period = await db.db.absencePeriod.findFirstOrThrow({ where: { personId: anne.id, supersededAt: null } });
+    await db.db.person.update({ where: { id: anne.id }, data: { jurisdiction: "DK" } });
+    await db.db.absencePeriod.update({ where: { id: period.id }, data: { endDate: null } });
+    try {
+      return await fn(caseId);
+    } finally {
+      await db.db.person.update({ where: { id: anne.id }, data: { jurisdiction: "NO" } });
+      await db.db.absencePeriod.update({ where: { id: period.id }, data: { endDate: period.endDate } });
+      await db.db.dialogueSession.updateMany({ where: { dialogueId: "dk_screening", status: "active" }, data: { status: "cancelled" } });
+    }
+  }
 
   const say = (who: Person, command: Command) => services.conversation.handle(who, command, "console");
   const refusedIn = (reply: Awaited<ReturnType<typeof say>>) => textOf(reply).startsWith(forbidden);

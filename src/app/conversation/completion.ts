@@ -29,6 +29,7 @@ import type { Turn } from "./conversation.js";
 import { date, nextMilestone } from "./views.js";
 import { planReviewMessage } from "./planMessages.js";
 import type { KindPayload } from "../notify/kinds/index.js";
+import { danishCase, screeningCompleted } from "./earlyEffort.js";
 
 /** Whose case a dialogue is about, and in which role the person answers. */
 export interface DialogueSubject {
@@ -50,6 +51,8 @@ export async function startContextFor(turn: Turn, def: DialogueDefinition, subje
     return { context: routine ? { prefill: routineAnswers(routine.answers) } : {}, caseId: null };
   }
   if (["report_sickness", "change_absence", "plan_disagreement"].includes(def.id)) return { context: {}, caseId: null };
+  // The screening is for a case under a law with an early effort (Denmark): refused before the first question otherwise.
+  if (def.id === "dk_screening") return { context: {}, caseId: (await danishCase(turn, subject.employee)).row.id };
   const current = await currentCaseRow(turn, subject.employee);
   const plan = await planFor(turn.ctx.db, subject.employee, current?.row ?? null);
   const content = await workingContent(turn.ctx.db, plan);
@@ -70,6 +73,8 @@ export async function onDialogueCompleted(turn: Turn, row: SessionRow, def: Dial
       return changeCompleted(turn, state);
     case "plan_disagreement":
       return disagreementCompleted(turn, state, employee);
+    case "dk_screening":
+      return screeningCompleted(turn, state, employee);
     case "contact_preferences": {
       const snapshots = snapshotAnswers(def, state, { t: turn.t, locale: turn.locale, answeredBy: "employee" });
       await db.person.update({ where: { id: turn.person.id }, data: { contactPreferences: JSON.stringify(snapshots) } });

@@ -34,6 +34,8 @@ import { readersCommand } from "./readers.js";
 import { timelineCommand } from "./timelineCommand.js";
 import { routineCommand } from "./routineCommand.js";
 import type { AnswerValue } from "../../domain/messages/commands.js";
+import { fastTrackCommand } from "./earlyEffort.js";
+import { earlyEffortOf } from "../../domain/earlyEffort/index.js";
 
 /** Text longer than this is refused before anything else looks at it. */
 export const MAX_TEXT = 4000;
@@ -103,6 +105,7 @@ export class Conversation {
     const touched = new Set([turn.person.id]);
     if (command.type === "plan" && command.employeeId) touched.add(command.employeeId);
     if (command.type === "dialogue.start" && command.employeeId) touched.add(command.employeeId);
+    if (command.type === "fastTrack" && command.employeeId) touched.add(command.employeeId);
     if (command.type === "dialogue") {
       const row = await turn.ctx.db.dialogueSession.findUnique({ where: { id: command.sessionId }, select: { subjectId: true } });
       if (row) touched.add(row.subjectId);
@@ -167,6 +170,8 @@ export class Conversation {
         return timelineCommand(turn, command.employeeId);
       case "routine":
         return routineCommand(turn, command, (subject, id, prefill) => this.startDialogue(turn, id, subject, prefill));
+      case "fastTrack":
+        return fastTrackCommand(turn, command);
       case "dialogue.start":
         return this.startNamed(turn, command.dialogueId, command.employeeId);
       case "text":
@@ -295,7 +300,7 @@ async function isLeader(turn: Turn): Promise<boolean> {
 }
 
 async function helpAudience(turn: Turn): Promise<HelpAudience> {
-  return { isLeader: await isLeader(turn), isHr: isHrAdmin(turn.person), isArr: isArrMember(turn.person) };
+  return { isLeader: await isLeader(turn), isHr: isHrAdmin(turn.person), isArr: isArrMember(turn.person), earlyEffort: earlyEffortOf(turn.person.jurisdiction) !== undefined };
 }
 
 /** Errors a person can act on become a message in their language; anything else is logged. */

@@ -16,6 +16,8 @@ export interface HelpAudience {
   isLeader: boolean;
   isHr?: boolean;
   isArr?: boolean;
+  /** The person's law has an early effort (Denmark's fast track, «hurtigt spor»). */
+  earlyEffort?: boolean;
   unknown?: string;
 }
 
@@ -36,6 +38,7 @@ export function helpMessage(v: ViewContext, opts: HelpAudience): Message {
   // The team's routine (src/app/routines.ts): every member may see it; leaders and HR write one.
   lines.splice(lines.length - 1, 0, { label: t("routine:help.routine.word"), value: t("routine:help.routine.what") });
   if (opts.isLeader || opts.isHr) lines.splice(lines.length - 1, 0, { label: t("routine:help.teamRoutine.word"), value: t("routine:help.teamRoutine.what") });
+  if (opts.earlyEffort) lines.splice(lines.length - 1, 0, { label: t("early:help.word"), value: t("early:help.what") });
   blocks.push({ kind: "fields", fields: lines });
   blocks.push({ kind: "text", text: t("bot:help.privacy"), style: "muted" });
   blocks.push({

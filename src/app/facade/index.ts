@@ -23,6 +23,8 @@ import { IdentityPolicy, type AllowedTenants, type Identification, type Platform
 import { tabView, type TabView } from "./tab.js";
 import { arrInboxOf, takeInbox } from "./consoleInbox.js";
 import { keywordTable } from "../conversation/keywords.js";
+import { currentCase, readCases } from "../cases.js";
+import { timelineRole } from "../timeline.js";
 import type { KeywordTable } from "../../domain/messages/keywords.js";
 import type { Locale } from "../../i18n/index.js";
 import { DurableInbox, type EnqueueResult, type Held, type InboxHandler, type InboxItem, type InboxOptions, type InboxWorker } from "../inbox/index.js";
@@ -45,6 +47,14 @@ const KEEP_DELIVERY_KEYS_MS = 7 * 24 * 60 * 60_000;
 const PRUNE_EVERY = 500;
 /** Measures listed per section on the Slack Home tab. */
 const HOME_MEASURES = 8;
+/** Timelines on the Home tab: one's own and the first few of the team's (the command shows any of them). */
+const HOME_TIMELINES = 4;
+
+/** Whether the person has a current (or recent) case to show a timeline of. */
+async function hasCurrentCase(ctx: AppContext, person: Person): Promise<boolean> {
+  const now = ctx.clock();
+  return currentCase(await readCases(ctx.db, person, todayFor(person, now), now)) !== undefined;
+}
 
 export interface HomeMeasure {
   id: string;
@@ -56,6 +66,11 @@ export interface HomeMeasure {
 export interface HomeData {
   /** The core's status message(s) for this person. */
   status: Message[];
+  /**
+   * The timelines this person may see, as the `tidslinje` command shows them (the role's cut
+   * is the timeline's own, src/app/timeline.ts): their own case's, and their team's current cases.
+   */
+  timelines: Message[];
   /** Open measures the person owns as a leader (for their team) and as an HR admin. */
   asLeader: HomeMeasure[];
   asHr: HomeMeasure[];
@@ -299,7 +314,12 @@ export class ChannelFacade {
     const team = await teamOf(this.db, person, today);
     const asLeader = team.length > 0 ? await this.ownedMeasures(person, "leader", team.map((p) => p.id)) : [];
     const asHr = isHrAdmin(person) ? await this.ownedMeasures(person, "hr", "all") : [];
-    return { status, asLeader, asHr };
+    const timelines: Message[] = [];
+    for (const subject of [person, ...team].slice(0, HOME_TIMELINES)) {
+      if (!(await hasCurrentCase(this.ctx, subject))) continue;
+      timelines.push(...(await this.handle(person, { type: "timeline", employeeId: subject.id }, channel)));
+    }
+    return { status, asLeader, asHr, timelines };
   }
 
   /** Open measures owned by `owner` in the plans of these employees (or of everyone); each read is audited. */
@@ -333,7 +353,9 @@ export class ChannelFacade {
   /** The latest plan version as a PDF for someone allowed to read it (audited when not the employee). */
   async planPdf(viewer: Person, employeeId: string | null | undefined): Promise<{ body: Buffer | string; version: number }> {
     const { subject, relation } = await this.caseSubject(viewer, employeeId);
-    return exportPlan(this.db, { employee: subject, format: "pdf", locale: await this.localeOf(viewer), actor: actorFor(viewer, relation), now: this.ctx.clock() });
+    // The PDF ends with the case's timeline as this viewer's role may see it (the timeline's own rule).
+    const timeline = await timelineRole(this.db, viewer, subject, todayFor(viewer, this.ctx.clock()));
+    return exportPlan(this.db, { employee: subject, format: "pdf", locale: await this.localeOf(viewer), actor: actorFor(viewer, relation), now: this.ctx.clock(), timeline });
   }
 
   private async caseSubject(viewer: Person, subjectId: string | null | undefined): Promise<{ subject: Person; relation: Exclude<Relation, "none"> }> {

@@ -18,6 +18,8 @@ import { buildPlanView, type PlanView } from "../../domain/plan/view.js";
 import { milestoneTitleKey } from "../../domain/milestones/index.js";
 import { localDateOf } from "../../domain/time/zone.js";
 import { translator } from "../../i18n/index.js";
+import { timelineFor } from "../timeline.js";
+import { timelineMessage } from "../../domain/timeline/index.js";
 
 export interface TabPlan {
   version: number;
@@ -41,6 +43,8 @@ export interface TabView {
   team: TabTeamMember[];
   /** "Who has seen my plan?": only on her own tab (access.ts "audit.own"). */
   readers: Block[] | null;
+  /** The case's timeline as the viewer's role may see it (src/app/timeline.ts cuts it); null without a case. */
+  timeline: Block[] | null;
 }
 
 /** The plan worth showing: the current case's, else the latest one that has a version. */
@@ -108,8 +112,13 @@ export async function tabView(ctx: AppContext, viewer: Person, subject: Person, 
     }
   }
 
+  // The same timeline the chat's `tidslinje` shows, cut to the viewer's role there (and its look audited there).
+  const timeline = current ? await timelineFor(db, viewer, subject, today, ctx.clock()) : null;
+  const timelineBlocks = timeline?.caseId ? timelineMessage({ employeeName: subject.name, role: timeline.role, entries: timeline.entries }, { t, locale }).blocks : null;
+
   return {
     locale,
+    timeline: timelineBlocks,
     viewer: { id: viewer.id, name: viewer.name },
     subject: { id: subject.id, name: subject.name, self: relation === "self" },
     status,

@@ -215,6 +215,14 @@ export class ReminderPlanner {
     const workspace = consent ? await workspaceOf(db, person) : null;
     // What settles milestones in these cases: states set by hand, the plan, recorded facts.
     const settlement = await settlementFactsOf(db, caseIds, person.timeZone);
+    // Denmark's early effort: the screenings done and the fast-track request, per case.
+    const [screenings, fastTracks] =
+      caseIds.length > 0
+        ? await Promise.all([
+            db.earlyScreening.findMany({ where: { caseId: { in: caseIds } }, select: { caseId: true, round: true } }),
+            db.fastTrackRequest.findMany({ where: { caseId: { in: caseIds } }, select: { caseId: true, status: true } }),
+          ])
+        : [[], []];
     // Nudges delivered lately: a point already sent is not sent again to someone else.
     const sent =
       caseIds.length > 0 && !options.ignoreSent
@@ -234,7 +242,16 @@ export class ReminderPlanner {
       arr: workspace ? { workspaceId: workspace.id, consent } : null,
       cases: cases.map((c) => {
         const plan = plans.find((p) => p.caseId === c.row.id);
-        return { id: c.row.id, result: c.result, planId: plan?.id ?? null, planConfirmed: (plan?.versions.length ?? 0) > 0, facts: settlement.get(c.row.id)?.facts ?? [] };
+        return {
+          id: c.row.id,
+          result: c.result,
+          planId: plan?.id ?? null,
+          planConfirmed: (plan?.versions.length ?? 0) > 0,
+          facts: settlement.get(c.row.id)?.facts ?? [],
+          jurisdiction: c.row.jurisdiction,
+          screenedRounds: screenings.filter((s) => s.caseId === c.row.id).map((s) => s.round),
+          fastTrackStatus: fastTracks.find((f) => f.caseId === c.row.id)?.status ?? null,
+        };
       }),
       states: caseIds.flatMap((caseId) => (settlement.get(caseId)?.states ?? []).map((s) => ({ caseId, milestoneId: s.milestoneId, state: s.state, snoozedUntil: s.snoozedUntil ?? null }))),
       measures,

@@ -79,11 +79,37 @@ export async function runRetention(ctx: AppContext, now: Date): Promise<Retentio
     });
   }
   report.plansDeleted = await deleteOldPlans(ctx, today);
+  await deleteOldScreenings(ctx, today);
   report.privateTextRemoved = await scrubLeftOutPrivateText(ctx);
   // The ids of platform deliveries already handled only guard against retries; old ones can go.
   const eventCutoff = new Date(now.getTime() - PROCESSED_EVENT_RETENTION_DAYS * 86_400_000);
   report.processedEventsPruned = (await db.processedEvent.deleteMany({ where: { createdAt: { lt: eventCutoff } } })).count;
   return report;
+}
+
+/**
+ * Denmark's early-effort screenings (the leader's coded indicators about the employee) go when
+ * the plan would, PLAN_RETENTION_MONTHS after the case's last sick day, plan or no plan; audited.
+ */
+async function deleteOldScreenings(ctx: AppContext, today: string): Promise<void> {
+  const { db } = ctx;
+  const cutoff = DateTime.fromISO(today).minus({ months: ctx.config.PLAN_RETENTION_MONTHS }).toISODate()!;
+  const old = await db.earlyScreening.findMany({
+    where: { sickCase: { voidedAt: null, endDate: { not: null, lte: cutoff } } },
+    select: { id: true, caseId: true, round: true, sickCase: { select: { personId: true, endDate: true } } },
+  });
+  for (const row of old) {
+    const gone = await db.earlyScreening.deleteMany({ where: { id: row.id } });
+    if (gone.count === 0) continue; // another process got there first
+    await audit(db, {
+      actor: SCHEDULER_ACTOR,
+      subjectId: row.sickCase.personId,
+      action: "change",
+      entity: "case",
+      entityId: row.caseId,
+      detail: { op: "retention.deleteScreening", round: row.round, caseEnd: row.sickCase.endDate },
+    });
+  }
 }
 
 /**

@@ -50,7 +50,7 @@ export async function homeView(facade: ChannelFacade, person: Person): Promise<t
   const today = todayFor(person, facade.clock());
   const home = await facade.home(person, "slack");
   const lists = [measureBlocks(home.asLeader, t("slack:home.measuresAsLeader"), t, locale, today), measureBlocks(home.asHr, t("slack:home.measuresAsHr"), t, locale, today)];
-  const messages = [menu(t), ...home.status, ...lists.filter((l) => l.length > 0).map((blocks): Message => ({ summary: "", blocks }))];
+  const messages = [menu(t), ...home.status, ...lists.filter((l) => l.length > 0).map((blocks): Message => ({ summary: "", blocks })), ...home.timelines];
   return { type: "home", blocks: renderMany(messages, { t, surface: "home" }, LIMITS.viewBlocks) };
 }
 

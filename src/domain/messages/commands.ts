@@ -79,6 +79,12 @@ export const commandSchema = z.discriminatedUnion("type", [
     field: z.enum(["phone", "nationalId"]).optional(),
     answer: answerValueSchema.optional(),
   }),
+  /**
+   * Denmark's fast track (sygedagpengeloven § 7c/§ 7e): `explain` what it is (and her request's
+   * status); the leader `offer`s it to the employee (`employeeId`) and records it `submitted` to the
+   * jobcenter; only the employee `agree`s (or asks for it herself) or `decline`s. Checked in the core.
+   */
+  z.object({ type: z.literal("fastTrack"), action: z.enum(["explain", "offer", "agree", "decline", "submitted"]), employeeId: id.optional() }),
   z.object({
     type: z.literal("plan.review"),
     planId: id,

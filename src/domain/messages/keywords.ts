@@ -4,7 +4,7 @@
 // handed in by the app, so a Swede typing "sjuk" in a Norwegian workspace is understood.
 import type { Command } from "./commands.js";
 
-export const KEYWORDS = ["report", "status", "plan", "help", "back", "cancel", "restart", "confirm", "contact", "change", "arr", "readers", "arrChannel", "timeline", "propose", "teamRoutine", "routine"] as const;
+export const KEYWORDS = ["report", "status", "plan", "help", "back", "cancel", "restart", "confirm", "contact", "change", "arr", "readers", "arrChannel", "timeline", "propose", "teamRoutine", "routine", "fastTrack"] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
 /** Words that move within the dialogue the person has open. */
@@ -37,6 +37,8 @@ export const KEYWORD_MEANINGS: Readonly<Record<Keyword, KeywordMeaning>> = {
   /** A leader (or HR) writes the team's agreed routine; a member opens the routine she was offered. */
   teamRoutine: { kind: "command", command: { type: "routine", action: "write" } },
   routine: { kind: "command", command: { type: "routine", action: "show" } },
+  /** Denmark: what the fast track is, and the employee's own request (sygedagpengeloven § 7e). */
+  fastTrack: { kind: "command", command: { type: "fastTrack", action: "explain" } },
   back: { kind: "navigation", action: "back" },
   cancel: { kind: "navigation", action: "cancel" },
   restart: { kind: "navigation", action: "restart" },

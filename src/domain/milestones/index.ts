@@ -7,7 +7,7 @@ export { milestoneTitleKey, milestoneWhatKey, milestoneStatusKey, milestoneRespo
 export { OPEN_END, buildCases } from "./cases.js";
 export type { DaySpan, SickSpan, SickCase } from "./cases.js";
 export { RULES_BY_JURISDICTION, NO_RULES, DK_RULES, SE_RULES } from "./rules/index.js";
-export type { Anchor, Condition, Otherwise, MilestoneRule, CaseRule, SickPayPeriodRule, JurisdictionRules } from "./rules/model.js";
+export type { Anchor, Condition, Otherwise, MilestoneRule, CaseRule, SickPayPeriodRule, JurisdictionRules, EarlyEffortRule, EarlyScreeningRound } from "./rules/model.js";
 export {
   SETTLEMENT_FACT_KINDS,
   isSettlementFactKind,

@@ -21,6 +21,12 @@ export const SETTLEMENT_FACT_KINDS = [
   "plan_sent_to_nav",
   /** A dialogue meeting (dialogmøte, sygefraværssamtale) was held. */
   "meeting_held",
+  /** DK: the fast-track request (agreed by the employee) was sent to the jobcenter (sygedagpengeloven § 7c/§ 7e). */
+  "fast_track_requested",
+  /** DK: the employee declined the fast track (it is voluntary): no request is made. */
+  "fast_track_declined",
+  /** DK: the leader's last screening (week 2) found no risk of a long absence: no request is made. */
+  "fast_track_not_indicated",
 ] as const;
 export type SettlementFactKind = (typeof SETTLEMENT_FACT_KINDS)[number];
 
@@ -50,9 +56,12 @@ export type Settlement =
   | { by: "done" | "not_needed"; manual: true }
   | { by: SettlementFactKind; manual: false; on: IsoDate };
 
+/** Facts that settle a milestone by making it unnecessary (it reads "not needed", not "done"). */
+const NOT_NEEDED_FACTS: readonly string[] = ["not_needed", "plan_not_needed", "fast_track_declined", "fast_track_not_indicated"];
+
 /** How a settlement reads to a person: done, or not needed. */
 export function settlementOutcome(s: Settlement): "done" | "not_needed" {
-  return s.by === "not_needed" || s.by === "plan_not_needed" ? "not_needed" : "done";
+  return NOT_NEEDED_FACTS.includes(s.by) ? "not_needed" : "done";
 }
 
 const SETTLED_BY: ReadonlyMap<string, readonly SettlementFactKind[]> = (() => {

@@ -4,11 +4,11 @@
 import type { IsoDate } from "../time/localDate.js";
 
 /** The reminder kinds the planner owns (their Outbox rows carry subjectId). */
-export const REMINDER_KINDS = ["nudge", "escalation", "measure_due", "dialogue_reminder", "arr_summary", "routine_reminder"] as const;
+export const REMINDER_KINDS = ["nudge", "escalation", "measure_due", "dialogue_reminder", "arr_summary", "routine_reminder", "early_screening"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** Kinds that talk to a person and so respect that person's working hours. */
-export const WORKING_TIME_KINDS: readonly string[] = ["nudge", "escalation", "measure_due", "dialogue_reminder", "routine_reminder"];
+export const WORKING_TIME_KINDS: readonly string[] = ["nudge", "escalation", "measure_due", "dialogue_reminder", "routine_reminder", "early_screening"];
 
 /** Offset of a nudge: working days before (negative), 0 on the day, 1 the day after, or a snooze date. */
 /** Days before (−) or after the deadline, a snooze, or "known": the one nudge when the case became known after the others. */
@@ -21,6 +21,7 @@ export const reminderKeys = {
   dialogue: (sessionId: string, activityDay: IsoDate, n: number) => `dialogue:${sessionId}:${activityDay}:${n}`,
   arrSummary: (caseId: string) => `arr4w:${caseId}`,
   routine: (personId: string, anniversary: IsoDate) => `routine:${personId}:${anniversary}`,
+  screening: (caseId: string, round: string, recipientId: string) => `screening:${caseId}:${round}:${recipientId}`,
   digest: (workspaceId: string, weekStart: IsoDate) => `digest:${workspaceId}:${weekStart}`,
   unreachable: (personId: string, date: IsoDate, hrId: string) => `unreachable:${personId}:${date}:${hrId}`,
 };

@@ -16,6 +16,7 @@
 import type { CaseResult, MilestoneId, MilestoneResult } from "../milestones/types.js";
 import { settlementOf, snoozedUntilOf, type CaseFact } from "../milestones/settlement.js";
 import { whenKnownLateOf } from "../milestones/knownLate.js";
+import { earlyEffortOf, roundDate } from "../earlyEffort/index.js";
 import { addDays, type IsoDate } from "../time/localDate.js";
 import { localDateOf } from "../time/zone.js";
 import { reminderKeys, type NudgeOffset, type ReminderKind } from "./keys.js";
@@ -51,6 +52,12 @@ export interface PlanningCase {
   planConfirmed: boolean;
   /** Facts that settle milestones (a confirmed plan, a meeting held …; see milestones/settlement.ts). */
   facts?: readonly CaseFact[];
+  /** The case's jurisdiction (its early-effort rule, if any: Denmark's screening). */
+  jurisdiction?: string;
+  /** Screening rounds the leader has done in this case (DK early effort). */
+  screenedRounds?: readonly string[];
+  /** The case's fast-track request, if there is one (any status). */
+  fastTrackStatus?: string | null;
 }
 
 export interface PlanningState {
@@ -289,6 +296,47 @@ function planArrSummary(input: PlanningInput, c: PlanningCase, out: PlannedRemin
   );
 }
 
+/**
+ * Denmark's early effort (rules/dk.ts `earlyEffort`): the leader is asked to screen the risk of
+ * a long absence at the report and again in week 2, until the round is screened or the question
+ * is decided (a request exists, or the fast-track milestone is settled). Only the leader or a
+ * substitute screens, so without a leader nothing is planned. A round that a later one has
+ * overtaken, or one after the request's deadline, is not asked.
+ */
+function planScreenings(input: PlanningInput, c: PlanningCase, out: PlannedReminder[]): void {
+  const rule = c.jurisdiction ? earlyEffortOf(c.jurisdiction) : undefined;
+  if (!rule || !input.leader) return;
+  const { person, settings } = input;
+  const today = localDateOf(input.now, person.timeZone);
+  if (c.result.end !== null && today > c.result.end) return;
+  if (c.fastTrackStatus) return;
+  const facts = { states: input.states.filter((s) => s.caseId === c.id), facts: c.facts ?? [] };
+  if (settlementOf(rule.milestone, facts)) return;
+  const milestone = c.result.milestones.find((m) => m.id === rule.milestone);
+  if (!milestone || milestone.due === null || milestone.status === "not_applicable" || milestone.status === "cancelled") return;
+  const rounds = rule.screenings.map((r) => ({ r, date: roundDate(r, c.result.start) }));
+  rounds.forEach(({ r, date }, i) => {
+    if (c.screenedRounds?.includes(r.round)) return;
+    const next = rounds[i + 1];
+    if (next && next.date <= today) return;
+    // Nothing before the case was known (a late report asks at once).
+    const known = c.result.knownOn <= today ? c.result.knownOn : date;
+    const day = [date, known].sort().at(-1)!;
+    if (day > milestone.due! || (c.result.end !== null && day > c.result.end)) return;
+    const series: PlannedReminder[] = leaderRecipientsOn(input, day).map((rec) => ({
+      key: reminderKeys.screening(c.id, r.round, rec.id),
+      kind: "early_screening",
+      target: "person",
+      recipientId: rec.id,
+      dueAt: windowStart(workingDayOnOrAfter(day, asJurisdiction(rec.jurisdiction)), rec.timeZone, settings.workingHours),
+      caseId: c.id,
+      milestoneId: rule.milestone,
+      payload: { template: "early_screening", params: { caseId: c.id, round: r.round, employeeId: person.id, due: milestone.due! } },
+    }));
+    for (const reminder of series) withCatchUp([reminder], input.now, settings.catchUpDays, out);
+  });
+}
+
 /** Who answers for a measure: its owner if they can act in chat, else the leader (or whoever covers). */
 function measureRecipients(input: PlanningInput, owner: string | null, date: IsoDate): ReminderRecipient[] {
   if (owner === "employee") return [input.person];
@@ -396,6 +444,7 @@ export function planReminders(input: PlanningInput): PlannedReminder[] {
   for (const c of input.cases) {
     for (const m of c.result.milestones) if (isNudgeable(m)) planMilestone(input, c, m, out);
     planArrSummary(input, c, out);
+    planScreenings(input, c, out);
   }
   for (const m of input.measures) planMeasure(input, m, out);
   for (const s of input.sessions) planSession(input, s, out);

@@ -108,6 +108,21 @@ export interface NavSendingFact extends Stamp {
   errorType?: string;
 }
 
+/** Denmark's early effort: the leader's screening (the assessment only, never the indicators). */
+export interface ScreeningFact extends Stamp {
+  round: "report" | "week2";
+  assessment: "risk" | "no_risk";
+}
+
+/** The case's fast-track request: each step that happened. */
+export interface FastTrackFact {
+  initiatedBy: "leader" | "employee";
+  offered?: Stamp;
+  agreed?: Stamp;
+  declined?: Stamp;
+  submitted?: Stamp;
+}
+
 export interface CaseFacts {
   today: IsoDate;
   caseStart: IsoDate;
@@ -124,6 +139,15 @@ export interface CaseFacts {
   consents: ConsentFact[];
   arrSummaries: ArrSummaryFact[];
   reads: PlanReadFact[];
+  /**
+   * Milestones settled by a fact about the case (a confirmed plan, a fast-track request sent …),
+   * with the day: as settlementOf (milestones/settlement.ts) answers; absent: none.
+   */
+  settledByFact?: Array<{ milestoneId: string; on: IsoDate }>;
+  /** The leader's early-effort screenings (DK; absent: none). */
+  screenings?: ScreeningFact[];
+  /** The fast-track request (DK; absent: none). */
+  fastTrack?: FastTrackFact | null;
   /** Sendings of the plan through NAV's LPS API (absent: none). */
   navSendings?: NavSendingFact[];
   /** Retention: the plan is no longer the leader's to read (six months after the case ended). */

@@ -99,6 +99,14 @@ function entryText(e: TimelineEntry, loc: TimelineLocalizer): string {
     case "nav.givenUp":
     case "nav.statusUnknown":
       return t(`timeline:entry.${e.kind}`, { version: p.version, recipients: navRecipients() });
+    case "early.screened":
+      return t(`early:timeline.screened.${p.assessment === "risk" ? "risk" : "no_risk"}`, { round: t(`early:timeline.round.${p.round === "week2" ? "week2" : "report"}`) });
+    case "fastTrack.offered":
+    case "fastTrack.agreed":
+    case "fastTrack.asked":
+    case "fastTrack.declined":
+    case "fastTrack.submitted":
+      return t(`early:timeline.${e.kind.slice("fastTrack.".length)}`);
     case "plan.read":
       return t(p.op === "export" ? "timeline:entry.plan.exported" : p.op === "timeline" ? "timeline:entry.timeline.read" : "timeline:entry.plan.read", {
         name: p.name,

@@ -39,6 +39,12 @@ export const ENTRY_KINDS = [
   "nav.refused",
   "nav.givenUp",
   "nav.statusUnknown",
+  "early.screened",
+  "fastTrack.offered",
+  "fastTrack.agreed",
+  "fastTrack.asked",
+  "fastTrack.declined",
+  "fastTrack.submitted",
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
@@ -108,6 +114,14 @@ export const TIMELINE_VISIBILITY: Record<EntryKind, VisibilityRule> = {
   "nav.refused": { roles: CASE_PARTIES },
   "nav.givenUp": { roles: CASE_PARTIES },
   "nav.statusUnknown": { roles: CASE_PARTIES },
+  // Denmark's early effort: the leader's assessment (never the indicators) and the request's steps,
+  // for the case's parties; the employee sees what was assessed about her. Not the ARR team.
+  "early.screened": { roles: CASE_PARTIES },
+  "fastTrack.offered": { roles: CASE_PARTIES },
+  "fastTrack.agreed": { roles: CASE_PARTIES },
+  "fastTrack.asked": { roles: CASE_PARTIES },
+  "fastTrack.declined": { roles: CASE_PARTIES },
+  "fastTrack.submitted": { roles: CASE_PARTIES },
 };
 
 export type EntryParams = Record<string, string | number>;
@@ -158,8 +172,9 @@ export function allEntries(f: CaseFacts): Draft[] {
     if (m.due === null || m.status === "not_applicable" || m.status === "cancelled") continue;
     push({ date: m.due, seq: 0, kind: "milestone.due", params: { milestone: m.id, status: m.status } });
     // Overdue: still not settled after its date, or settled only after it (the history keeps both).
-    const state = settled.get(m.id);
-    const late = state ? state.on > m.due : m.status === "past";
+    // Settled by hand or by a fact (the earlier counts): late only if that came after the date.
+    const on = [settled.get(m.id)?.on, f.settledByFact?.find((x) => x.milestoneId === m.id)?.on].filter((d): d is IsoDate => d !== undefined).sort()[0];
+    const late = on !== undefined ? on > m.due : m.status === "past";
     if (late && m.leaderAction) push({ date: addDays(m.due, 1), seq: 0, kind: "milestone.overdue", params: { milestone: m.id, due: m.due } });
   }
   for (const s of f.states) {
@@ -201,6 +216,15 @@ export function allEntries(f: CaseFacts): Draft[] {
     if (n.event === "requested") Object.assign(params, { by: n.by ?? "system", name: n.byName ?? "" });
     if (n.event === "refused") params.reason = n.errorType ?? "OTHER";
     push({ date: n.on, seq: n.seq, kind: `nav.${n.event}`, params });
+  }
+
+  for (const sc of f.screenings ?? []) push({ date: sc.on, seq: sc.seq, kind: "early.screened", params: { round: sc.round, assessment: sc.assessment } });
+  const ft = f.fastTrack;
+  if (ft) {
+    if (ft.offered) push({ date: ft.offered.on, seq: ft.offered.seq, kind: "fastTrack.offered", params: {} });
+    if (ft.agreed) push({ date: ft.agreed.on, seq: ft.agreed.seq, kind: ft.initiatedBy === "employee" ? "fastTrack.asked" : "fastTrack.agreed", params: {} });
+    if (ft.declined) push({ date: ft.declined.on, seq: ft.declined.seq, kind: "fastTrack.declined", params: {} });
+    if (ft.submitted) push({ date: ft.submitted.on, seq: ft.submitted.seq, kind: "fastTrack.submitted", params: {} });
   }
 
   // Reads: one entry per reader and day, however many times they looked.

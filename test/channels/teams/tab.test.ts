@@ -246,6 +246,10 @@ describe("the personal tab", () => {
       expect(await tab.locator("h1").innerText()).toBe("Saken min");
       // Her own tab also says who has seen her case.
       expect(await tab.locator("#readers").innerText()).toContain(translator("nb")("access:readers.title"));
+      // …and the case's timeline, as the chat's «tidslinje» shows it to her (issue 13).
+      const timeline = await tab.locator("#timeline").innerText();
+      expect(timeline).toMatch(/Tidslinje for Anne Ansatt/);
+      expect(timeline).toMatch(/Den ansatte bekreftet versjon 1/);
       expect(await tab.locator("html").getAttribute("lang")).toBe("nb");
 
       // The PDF link downloads the plan with the same sign-in.

@@ -106,7 +106,7 @@ describe("shipped dialogues", () => {
       expect(def.version).toBeGreaterThanOrEqual(1);
     }
     expect(Object.keys(dialogues).sort()).toEqual(
-      ["change_absence", "contact_preferences", "employee_followup", "evaluation", "leader_followup", "measures", "plan_disagreement", "plan_not_needed", "propose_measure", "report_sickness", "team_routine"],
+      ["change_absence", "contact_preferences", "dk_screening", "employee_followup", "evaluation", "leader_followup", "measures", "plan_disagreement", "plan_not_needed", "propose_measure", "report_sickness", "team_routine"],
     );
   });
 

@@ -39,6 +39,8 @@ describe("private text in every dialogue", () => {
       propose_measure: "left_out",
       // A team's routine is offered to everyone: text the writer keeps private goes nowhere.
       team_routine: "left_out",
+      // No free text at all (choices only); were one added, health details about someone else are never kept.
+      dk_screening: "left_out",
     });
   });
 

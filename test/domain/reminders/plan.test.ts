@@ -231,3 +231,31 @@ describe("measures and unfinished dialogues", () => {
     expect(planned.filter((r) => r.kind === "dialogue_reminder").map((r) => r.key)).toEqual(["dialogue:s1:2026-01-23:1", "dialogue:s1:2026-01-23:2"]);
   });
 });
+
+describe("Denmark's early-effort screening (rules/dk.ts earlyEffort)", () => {
+  const CPH = "Europe/Copenhagen";
+  const dkEmployee: ReminderRecipient = { id: "emp", timeZone: CPH, jurisdiction: "DK" };
+  const dkLeader: ReminderRecipient = { id: "lead", timeZone: CPH, jurisdiction: "DK" };
+  // Monday 4 January 2027, open-ended; now is the morning of the report.
+  const dkCase = (over: Record<string, unknown> = {}) => ({ ...caseOf("DK", "2027-01-04", null, "2027-01-04"), jurisdiction: "DK", ...over });
+  const dkInput = (over: Partial<PlanningInput> = {}) =>
+    input({ now: new Date("2027-01-04T06:00:00Z"), person: dkEmployee, leader: dkLeader, cases: [dkCase()], ...over });
+  const screenings = (planned: PlannedReminder[]) => planned.filter((r) => r.kind === "early_screening").map((r) => `${r.payload.params.round}:${times([r])[0]}`);
+
+  it("asks the leader at the report and again at the start of week 2, in working hours", () => {
+    expect(screenings(planReminders(dkInput()))).toEqual(["report:lead@2027-01-04T07:00:00.000Z", "week2:lead@2027-01-11T07:00:00.000Z"]);
+  });
+
+  it("a screened round is not asked again; a round overtaken by the next is not asked; a request or a settled milestone ends it", () => {
+    expect(screenings(planReminders(dkInput({ cases: [dkCase({ screenedRounds: ["report"] })] })))).toEqual(["week2:lead@2027-01-11T07:00:00.000Z"]);
+    expect(screenings(planReminders(dkInput({ now: new Date("2027-01-12T09:00:00Z") })))).toEqual(["week2:lead@2027-01-11T07:00:00.000Z"]);
+    expect(screenings(planReminders(dkInput({ cases: [dkCase({ fastTrackStatus: "awaiting_employee" })] })))).toEqual([]);
+    expect(screenings(planReminders(dkInput({ cases: [dkCase({ facts: [{ kind: "fast_track_declined", on: "2027-01-05" }] })] })))).toEqual([]);
+  });
+
+  it("only the leader (or a substitute) screens: no leader, no screening; and no screening in a Norwegian case or one ending within 8 weeks", () => {
+    expect(screenings(planReminders(dkInput({ leader: null })))).toEqual([]);
+    expect(screenings(planReminders(dkInput({ cases: [{ ...caseOf("NO", "2027-01-04", null, "2027-01-04"), jurisdiction: "NO" }] })))).toEqual([]);
+    expect(screenings(planReminders(dkInput({ cases: [dkCase({ ...caseOf("DK", "2027-01-04", "2027-02-05", "2027-01-04") })] })))).toEqual([]);
+  });
+});

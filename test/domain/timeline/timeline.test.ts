@@ -134,3 +134,34 @@ describe("the timeline's role table", () => {
     }
   });
 });
+
+describe("Denmark's early effort in the timeline", () => {
+  const dk = (overrides: Partial<CaseFacts> = {}): CaseFacts => {
+    const today = "2026-12-20";
+    const milestones = evaluateMilestones({ jurisdiction: "DK", today, periods: [{ start: "2026-11-02", end: null, grade: 100, type: "sick" }] }).cases[0]!.milestones;
+    return {
+      ...facts(),
+      today,
+      milestones,
+      states: [],
+      screenings: [{ ...at("2026-11-02T10:00:00Z"), round: "report", assessment: "risk" }],
+      fastTrack: { initiatedBy: "leader", offered: at("2026-11-02T10:05:00Z"), agreed: at("2026-11-03T08:00:00Z"), submitted: at("2026-11-04T08:00:00Z") },
+      ...overrides,
+    };
+  };
+
+  it("shows the leader's assessment and each step of the request to the case's parties, never to the ARR team", () => {
+    const kinds = (role: Parameters<typeof buildTimeline>[1]) => buildTimeline(dk(), role).map((e) => e.kind).filter((k) => k.startsWith("early.") || k.startsWith("fastTrack."));
+    for (const role of ["employee", "leader", "substitute", "hr"] as const) expect(kinds(role), role).toEqual(["early.screened", "fastTrack.offered", "fastTrack.agreed", "fastTrack.submitted"]);
+    expect(kinds("arr")).toEqual([]);
+    const lines = timelineLines(buildTimeline(dk(), "employee"), { t: translator("da"), locale: "da" }).map((l) => l.text);
+    expect(lines).toContain("Lederens vurdering ved sygemeldingen: risiko for langvarigt fravær");
+  });
+
+  it("a milestone settled by a fact before its date (the request sent) is not overdue; unsettled, it is", () => {
+    const overdue = (f: CaseFacts) => buildTimeline(f, "leader").filter((e) => e.kind === "milestone.overdue" && e.params.milestone === "dk.fast_track_request");
+    expect(overdue(dk())).toHaveLength(1);
+    expect(overdue(dk({ settledByFact: [{ milestoneId: "dk.fast_track_request", on: "2026-11-04" }] }))).toEqual([]);
+    expect(overdue(dk({ settledByFact: [{ milestoneId: "dk.fast_track_request", on: "2026-12-10" }] }))).toHaveLength(1);
+  });
+});

@@ -8,6 +8,7 @@ import { arrSummary } from "./arrSummary.js";
 import { changeNotice } from "./changeNotice.js";
 import { dialogueInvite } from "./dialogueInvite.js";
 import { dialogueReminder } from "./dialogueReminder.js";
+import { earlyScreening, fastTrackAsk, fastTrackUpdate } from "./earlyEffort.js";
 import { escalation } from "./escalation.js";
 import { measureDue } from "./measureDue.js";
 import { measureProposed } from "./measureProposed.js";
@@ -40,6 +41,8 @@ export function kinds(settings: ReminderSettings) {
     measureProposed,
     substituteHrNotice,
     routineOffer,
+    fastTrackAsk,
+    fastTrackUpdate,
     // The scheduler's reminders and notices.
     nudge,
     escalation,
@@ -49,6 +52,7 @@ export function kinds(settings: ReminderSettings) {
     unreachableNotice,
     substituteNotice,
     routineReminder,
+    earlyScreening,
     // The NAV integration's and the channels' own.
     navResult,
     teamsUnreachable,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Button, Message } from "../../../domain/messages/model.js";
 import { isPlanDecisionMilestone, isPlanMilestone, milestoneTitleKey, milestoneWhatKey, type MilestoneId } from "../../../domain/milestones/index.js";
 import { defineNotification } from "../kind.js";
+import { earlyEffortOf, type FastTrackStatus } from "../../../domain/earlyEffort/index.js";
 import { dueLine, id, isoDate, personById, text } from "./shared.js";
 
 export const nudge = defineNotification({
@@ -41,6 +42,13 @@ export const nudge = defineNotification({
     buttons.push({ label: t("reminders:nudge.buttons.tomorrow"), command: milestone("snooze", 1) }, { label: t("reminders:nudge.buttons.later"), command: milestone("snooze", 3) });
     if (isPlanDecisionMilestone(milestoneId)) {
       buttons.push({ label: t("reminders:nudge.buttons.notNeeded"), command: { type: "milestone", caseId, milestoneId, action: "open_not_needed" } });
+    }
+    // Denmark's fast track: the request's state, and the step that is the leader's (rules/dk.ts earlyEffort).
+    if (earlyEffortOf(sickCase.jurisdiction)?.milestone === milestoneId) {
+      const request = await env.ctx.db.fastTrackRequest.findUnique({ where: { caseId } });
+      blocks.push(text(request ? t(`early:status.${request.status as FastTrackStatus}`, { name: employee.name }) : t("early:nudge.none", { name: employee.name }), "muted"));
+      if (request?.status === "agreed") buttons.unshift({ label: t("early:buttons.submitted"), command: { type: "fastTrack", action: "submitted", employeeId: employee.id }, style: "primary" });
+      else if (!request) buttons.push({ label: t("early:buttons.offer", { name: employee.name }), command: { type: "fastTrack", action: "offer", employeeId: employee.id } });
     }
     blocks.push({ kind: "actions", buttons });
     return { summary: heading, blocks };

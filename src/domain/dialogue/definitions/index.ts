@@ -12,6 +12,7 @@ import { changeAbsence } from "./changeAbsence.js";
 import { planDisagreement } from "./planDisagreement.js";
 import { proposeMeasure } from "./proposeMeasure.js";
 import { teamRoutine } from "./teamRoutine.js";
+import { dkScreening } from "./dkScreening.js";
 
 export const DIALOGUE_IDS = [
   "report_sickness",
@@ -25,6 +26,7 @@ export const DIALOGUE_IDS = [
   "plan_disagreement",
   "propose_measure",
   "team_routine",
+  "dk_screening",
 ] as const;
 export type DialogueId = (typeof DIALOGUE_IDS)[number];
 
@@ -40,6 +42,7 @@ export const dialogues: Readonly<Record<DialogueId, DialogueDefinition>> = {
   plan_disagreement: planDisagreement,
   propose_measure: proposeMeasure,
   team_routine: teamRoutine,
+  dk_screening: dkScreening,
 };
 
 export function isDialogueId(value: string): value is DialogueId {

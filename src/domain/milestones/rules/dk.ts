@@ -11,6 +11,25 @@ export const DK_RULES: JurisdictionRules = {
     source: "sygedagpengeloven § 30",
     note: "UNVERIFIED: no merging rule for repeated sickness was found; each new sickness starts a new case.",
   },
+  earlyEffort: {
+    // Seed 003 (KERNEELEMENT 3, "Fremrykket indsats"): "Lederne vurderer ved sygemelding, om der er risiko
+    // for langvarigt sygefravær og kontakter i så fald jobcentret … for at igangsætte Fast track". The
+    // screening is the leader's own assessment (a tool, not law); the request is the law's option.
+    screenings: [
+      { round: "report", calendarDay: 1, note: "At the report (seed 003: 'ved sygemelding')." },
+      { round: "week2", calendarDay: 8, note: "Again at the start of week 2, well inside the 5-week window of § 7c." },
+    ],
+    milestone: "dk.fast_track_request",
+    expectedAbsenceOverDays: 56,
+    // Shown to people as it stands (a legal citation, the same in every language).
+    source: "sygedagpengeloven §§ 7c, 7e, 13b stk. 2",
+    note:
+      "§ 7c the employer, § 7e the employee (statutory-rules.md: pav.medst.dk 24.2.5; cabiweb). The employer (or the employee) may ask the kommune for early follow-up when the absence is expected to " +
+      "exceed 8 weeks, within the first 5 weeks (S+34). Voluntary: the employee may decline (seed 003: 'Fast track " +
+      "er en frivillig ordning'), so the bot stores a request only with her agreement. The kommune then holds the " +
+      "first follow-up within 2 weeks of the request (§ 13b stk. 2, not modelled). The screening indicators are " +
+      "seed 003's 'screeningsværktøj … med indikatorer' (project practice, not law).",
+  },
   rules: [
     {
       id: "dk.sygefravaerssamtale",
@@ -47,6 +66,8 @@ export const DK_RULES: JurisdictionRules = {
     },
     {
       id: "dk.fast_track_request",
+      // Made (sent to the jobcenter) or not to be made: the employee said no, or the week-2 screening found no risk.
+      settledBy: ["fast_track_requested", "fast_track_declined", "fast_track_not_indicated"],
       effectiveFrom: "2015-01-05",
       source: "sygedagpengeloven § 7c",
       responsible: "employer",

@@ -85,9 +85,30 @@ export interface SickPayPeriodRule {
   readonly source: string;
 }
 
+/** When the leader screens the risk of a long absence: day N of the case (day 1 = the first sick day). */
+export interface EarlyScreeningRound {
+  readonly round: "report" | "week2";
+  readonly calendarDay: number;
+  readonly note?: string;
+}
+
+/**
+ * Denmark's early effort: the leader's screening rounds and the milestone a request settles
+ * (a fast-track request to the jobcenter). Absent where the law has no such option.
+ */
+export interface EarlyEffortRule {
+  readonly screenings: readonly EarlyScreeningRound[];
+  readonly milestone: MilestoneId;
+  /** The request is for absences expected to last longer than this many days from S. */
+  readonly expectedAbsenceOverDays: number;
+  readonly source: string;
+  readonly note?: string;
+}
+
 export interface JurisdictionRules {
   readonly jurisdiction: Jurisdiction;
   readonly caseRule: CaseRule;
+  readonly earlyEffort?: EarlyEffortRule;
   readonly sickPayPeriod?: SickPayPeriodRule;
   /** Output order follows the first appearance of each id; several versions of an id may be listed. */
   readonly rules: readonly MilestoneRule[];

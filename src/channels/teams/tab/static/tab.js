@@ -114,6 +114,8 @@
       }
       root.appendChild(el("section", { id: "team" }, [el("h2", { text: s.team }), team]));
     }
+    // The case's history, as the viewer's role may see it (cut by the core).
+    if (view.timeline) root.appendChild(el("section", { id: "timeline" }, blocks(view.timeline)));
     // "Who has seen my plan?": the reads of her case by others (only on her own tab).
     if (view.readers) root.appendChild(el("section", { id: "readers" }, blocks(view.readers)));
     document.body.setAttribute("data-ready", "true");

@@ -1,0 +1,337 @@
+// Denmark's early effort (issue 13, seed 003), in the console and in Slack: Dorte reports
+// sick; the scheduler asks her leader Lars to screen the risk of a long absence; he
+// assesses "risk", the bot explains the fast track (sygedagpengeloven § 7c) and he offers
+// it; Dorte is asked and agrees (only she can); the fast-track milestone's reminders reach
+// Lars with the agreed request, until he records it sent to the jobcenter, which settles
+// the milestone (rules/dk.ts settledBy). The timeline shows it to both, App Home shows each
+// their timeline, and a colleague sees none of it. The attacks a colleague or another
+// leader would try are refused in the core. Time moves only for the scheduler.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AnswerValue, Command } from "../../src/domain/messages/commands.js";
+import type { Message } from "../../src/domain/messages/model.js";
+import { addDays } from "../../src/domain/time/localDate.js";
+import { localDateOf } from "../../src/domain/time/zone.js";
+import { importDirectory } from "../../src/app/directory/importDirectory.js";
+import { createServices, type Services } from "../../src/app/services.js";
+import { loadConfig } from "../../src/config/env.js";
+import { createLogger } from "../../src/logging/logger.js";
+import type { Db } from "../../src/db/client.js";
+import { createTempDb, type TempDb } from "../helpers/tempDb.js";
+import { runRetention } from "../../src/app/reminders/retention.js";
+import { buttons, runDialogue, textOf } from "../helpers/conversationDriver.js";
+import { drive, dmOf, findButton, click } from "../channels/slack/driver.js";
+import { dmEvent, idle, interact, postEvent, slash, startHarness, viewSubmission, type Harness } from "../channels/slack/harness.js";
+import type { PostedMessage } from "../channels/slack/fakeSlack.js";
+
+const DIRECTORY = [
+  "email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles",
+  "lars@firma.dk,Lars Leder,,da,DK,Europe/Copenhagen,,,",
+  "dorte@firma.dk,Dorte Ansat,lars@firma.dk,da,DK,Europe/Copenhagen,,,",
+  "peter@firma.dk,Peter Kollega,lars@firma.dk,da,DK,Europe/Copenhagen,,,",
+  "ole@firma.dk,Ole Anden,,da,DK,Europe/Copenhagen,,,",
+  "otto@firma.dk,Otto Ottesen,ole@firma.dk,da,DK,Europe/Copenhagen,,,",
+  "hanne@firma.dk,Hanne HR,,da,DK,Europe/Copenhagen,,,hr",
+].join("\n");
+const EMPLOYEE = "dorte@firma.dk";
+const LEADER = "lars@firma.dk";
+const COLLEAGUE = "peter@firma.dk";
+const MILESTONE = "dk.fast_track_request";
+const ZONE = "Europe/Copenhagen";
+const today = () => localDateOf(new Date(), ZONE);
+/** Started two days ago, expected to last ten weeks: past the 8 weeks fast track is for. */
+const REPORT = { startDays: -2, endDays: 68 };
+
+interface Driver {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  db(): Db;
+  services(): Services;
+  report(email: string): Promise<void>;
+  say(email: string, text: string): Promise<void>;
+  press(email: string, match: (command: Command) => boolean): Promise<void>;
+  answer(email: string, script: Record<string, AnswerValue>): Promise<void>;
+  seen(email: string): Promise<string>;
+  /** What the person's Home (Slack App Home; the console: the same data) shows. */
+  home(email: string): Promise<string>;
+}
+
+function consoleDriver(): Driver {
+  let tmp: TempDb;
+  let services: Services;
+  const shown = new Map<string, Message[]>();
+  const person = (email: string) => tmp.db.person.findUniqueOrThrow({ where: { email } });
+  const show = (email: string, messages: Message[]) => shown.set(email, [...(shown.get(email) ?? []), ...messages]);
+  const inbox = async (email: string) => show(email, await services.facade.takeConsoleInbox(await person(email)));
+  let pending: Message[] = [];
+  const handle = async (email: string, command: Command) => {
+    const reply = await services.facade.handle(await person(email), command, "console");
+    show(email, reply);
+    await inbox(email);
+    return reply;
+  };
+  return {
+    name: "console",
+    async start() {
+      tmp = await createTempDb();
+      await importDirectory(tmp.db, DIRECTORY, { defaultTimeZone: ZONE });
+      services = createServices({ config: loadConfig({ DATABASE_URL: tmp.url }), db: tmp.db, logger: createLogger("silent"), clock: () => new Date() });
+    },
+    stop: () => tmp.dispose(),
+    db: () => tmp.db,
+    services: () => services,
+    async report(email) {
+      const first = await handle(email, { type: "text", text: "syg" });
+      show(email, await runDialogue(services.conversation, await person(email), first, { startDate: addDays(today(), REPORT.startDays), endDate: addDays(today(), REPORT.endDays), grade: "full", leaveType: "sykmelding" }));
+    },
+    async say(email, text) {
+      pending = await handle(email, { type: "text", text });
+    },
+    async press(email, match) {
+      await inbox(email);
+      const button = buttons(shown.get(email) ?? []).findLast((b) => match(b.command));
+      expect(button, `${email}: no such button`).toBeDefined();
+      pending = await handle(email, button!.command);
+    },
+    async answer(email, script) {
+      show(email, await runDialogue(services.conversation, await person(email), pending, script));
+      await inbox(email);
+    },
+    async seen(email) {
+      await inbox(email);
+      return textOf(shown.get(email) ?? []);
+    },
+    async home(email) {
+      const data = await services.facade.home(await person(email), "console");
+      return textOf([...data.status, ...data.timelines]);
+    },
+  };
+}
+
+const SLACK_USERS: Record<string, string> = { [EMPLOYEE]: "U0DORTE", [LEADER]: "U0LARS", [COLLEAGUE]: "U0PETER", "hanne@firma.dk": "U0HANNE" };
+
+function slackDriver(): Driver {
+  let h: Harness;
+  const user = (email: string) => SLACK_USERS[email]!;
+  const text = (m: PostedMessage) => [m.text, JSON.stringify(m.blocks)].join("\n");
+  const commandOf = (element: Record<string, unknown>) => JSON.parse(String(element.value)) as Command;
+  return {
+    name: "slack",
+    async start() {
+      h = await startHarness({ directory: DIRECTORY });
+      for (const [email, id] of Object.entries(SLACK_USERS)) h.fake.addUser({ id, email });
+    },
+    stop: () => h.stop(),
+    db: () => h.db.db,
+    services: () => h.bot.services,
+    async report(email) {
+      await slash(h, user(email), "syg");
+      await idle(h);
+      const view = h.fake.callsOf("views.open").at(-1)!.body.view as Record<string, unknown>;
+      const option = (value: string) => ({ value, text: { type: "plain_text", text: value } });
+      const res = await interact(
+        h,
+        viewSubmission(user(email), view, {
+          start: { start: { type: "datepicker", selected_date: addDays(today(), REPORT.startDays) } },
+          end: { end: { type: "datepicker", selected_date: addDays(today(), REPORT.endDays) } },
+          grade: { grade: { type: "number_input", value: "100" } },
+          document: { document: { type: "radio_buttons", selected_option: option("sykmelding") } },
+        }),
+      );
+      expect(res.status).toBe(200);
+      await idle(h);
+    },
+    async say(email, line) {
+      expect((await postEvent(h, dmEvent(user(email), line))).status).toBe(200);
+      await idle(h);
+    },
+    async press(email, match) {
+      await idle(h);
+      const message = h.fake.channel(dmOf(user(email))).findLast((m) => findButton(m, (c) => match(c as Command)) !== undefined);
+      expect(message, `${email}: no such button`).toBeDefined();
+      await click(h, user(email), message!, findButton(message!, (c, e) => match(commandOf(e)) && c !== undefined)!);
+      await idle(h);
+    },
+    async answer(email, script) {
+      await drive(h, user(email), Object.fromEntries(Object.entries(script).map(([k, v]) => [k, { answer: v as string }])));
+      await idle(h);
+    },
+    async seen(email) {
+      await idle(h);
+      return h.fake.channel(dmOf(user(email))).map(text).join("\n");
+    },
+    async home(email) {
+      const before = h.fake.callsOf("views.publish").length;
+      await postEvent(h, { type: "app_home_opened", user: user(email), channel: dmOf(user(email)), tab: "home", event_ts: String(Date.now() / 1000) });
+      await idle(h);
+      const calls = h.fake.callsOf("views.publish");
+      expect(calls.length).toBeGreaterThan(before);
+      const published = calls.at(-1)!.body as { user_id: string; view: unknown };
+      expect(published.user_id).toBe(user(email));
+      return JSON.stringify(published.view);
+    },
+  };
+}
+
+/** One tick just after this row falls due (and never before now: the scheduler's time only moves on). */
+const justAfter = (at: Date) => new Date(Math.max(at.getTime(), Date.now()) + 60_000);
+
+describe.each([consoleDriver(), slackDriver()])("a Danish case screened at risk, with a fast-track request, in the $name channel", (driver) => {
+  beforeAll(() => driver.start(), 60_000);
+  afterAll(() => driver.stop());
+  const id = async (email: string) => (await driver.db().person.findUniqueOrThrow({ where: { email } })).id;
+
+  it("the report: the leader is told, and the scheduler asks him to screen (a planned reminder, the report's round)", async () => {
+    await driver.report(EMPLOYEE);
+    expect(await driver.seen(LEADER)).toMatch(/Dorte Ansat har meldt sig syg/);
+    const rows = await driver.db().outbox.findMany({ where: { kind: "early_screening", status: "pending" }, orderBy: { dueAt: "asc" } });
+    // Both rounds are planned for the leader: the report's now, week 2's on day 8.
+    expect(rows.map((r) => JSON.parse(r.payload).params.round)).toEqual(["report", "week2"]);
+    expect(rows.every((r) => r.recipientId !== null)).toBe(true);
+    expect(localDateOf(rows[1]!.dueAt, ZONE) >= addDays(today(), REPORT.startDays + 7)).toBe(true);
+    await driver.services().scheduler.tick(justAfter(rows[0]!.dueAt));
+    expect(await driver.db().outbox.findUniqueOrThrow({ where: { id: rows[0]!.id } })).toMatchObject({ status: "sent", channel: driver.name });
+    expect(await driver.seen(LEADER)).toMatch(/Tidlig indsats for Dorte Ansat: din vurdering/);
+  });
+
+  it("the leader screens: his own assessment is «risk»; the bot explains fast track with its source and offers it", async () => {
+    const dorte = await id(EMPLOYEE);
+    await driver.press(LEADER, (c) => c.type === "dialogue.start" && c.dialogueId === "dk_screening" && c.employeeId === dorte);
+    await driver.answer(LEADER, { earlierAbsences: "no", nature: "not_told", ownExpectation: "over_8_weeks", workConflict: "unknown", workDemands: "yes", assessment: "risk" });
+    const seen = await driver.seen(LEADER);
+    expect(seen).toMatch(/Vurderingen er gemt: risiko for langvarigt fravær for Dorte Ansat/);
+    expect(seen).toMatch(/Hurtigt spor \(fast track\)/);
+    expect(seen).toMatch(/sygedagpengeloven §§ 7c, 7e/);
+    const screening = await driver.db().earlyScreening.findFirstOrThrow();
+    expect(screening).toMatchObject({ round: "report", assessment: "risk", leaderId: await id(LEADER) });
+    // Only coded choices are kept, never free text.
+    expect(JSON.parse(screening.answers)).toEqual({ earlierAbsences: "no", nature: "not_told", ownExpectation: "over_8_weeks", workConflict: "unknown", workDemands: "yes" });
+  });
+
+  it("he offers it; only with Dorte's yes is the request stored as agreed, and the week-2 screening is no longer asked", async () => {
+    const dorte = await id(EMPLOYEE);
+    await driver.press(LEADER, (c) => c.type === "fastTrack" && c.action === "offer" && c.employeeId === dorte);
+    expect(await driver.db().fastTrackRequest.findFirstOrThrow()).toMatchObject({ status: "awaiting_employee", initiatedBy: "leader" });
+    expect(await driver.seen(EMPLOYEE)).toMatch(/Lars Leder tilbyder dig hurtigt spor hos jobcentret/);
+    expect(await driver.db().outbox.count({ where: { kind: "early_screening", status: "pending" } })).toBe(0);
+    await driver.press(EMPLOYEE, (c) => c.type === "fastTrack" && c.action === "agree");
+    expect(await driver.db().fastTrackRequest.findFirstOrThrow()).toMatchObject({ status: "agreed" });
+    expect(await driver.seen(EMPLOYEE)).toMatch(/dit ja er gemt/);
+    const seen = await driver.seen(LEADER);
+    expect(seen).toMatch(/Dorte Ansat har takket ja til hurtigt spor/);
+    expect(seen).toMatch(/Send anmodningen i NemRefusion/);
+  });
+
+  it("the fast-track milestone's reminders reach the leader with the agreed request; «sent to the jobcenter» settles it", async () => {
+    const db = driver.db();
+    const nudges = await db.outbox.findMany({ where: { kind: "nudge", milestoneId: MILESTONE, status: "pending" }, orderBy: { dueAt: "asc" } });
+    expect(nudges.length).toBeGreaterThan(1);
+    await driver.services().scheduler.tick(justAfter(nudges[0]!.dueAt));
+    expect(await db.outbox.findUniqueOrThrow({ where: { id: nudges[0]!.id } })).toMatchObject({ status: "sent", channel: driver.name });
+    const seen = await driver.seen(LEADER);
+    expect(seen).toMatch(/Påmindelse: .* for Dorte Ansat/);
+    expect(seen).toMatch(/Dorte Ansat har sagt ja til hurtigt spor; anmodningen skal sendes til jobcentret/);
+
+    await driver.press(LEADER, (c) => c.type === "fastTrack" && c.action === "submitted");
+    expect(await db.fastTrackRequest.findFirstOrThrow()).toMatchObject({ status: "submitted" });
+    expect(await db.caseFact.findFirstOrThrow({ where: { kind: "fast_track_requested" } })).toBeTruthy();
+    // Settled by the fact (data on the rule): nothing more about it is planned.
+    expect(await db.outbox.count({ where: { milestoneId: MILESTONE, status: "pending" } })).toBe(0);
+    await driver.services().scheduler.tick(justAfter(nudges.at(-1)!.dueAt));
+    expect(await db.outbox.count({ where: { milestoneId: MILESTONE, kind: "nudge", status: "sent" } })).toBe(1);
+  });
+
+  it("the timeline shows the screening and the request to Dorte and Lars, and their Home shows it; the colleague sees none of it", async () => {
+    const entries = [/Lederens vurdering ved sygemeldingen: risiko for langvarigt fravær/, /Hurtigt spor tilbudt af lederen/, /Medarbejderen sagde ja til hurtigt spor/, /Anmodningen om hurtigt spor sendt til jobcentret/];
+    await driver.say(EMPLOYEE, "tidslinje");
+    const own = await driver.seen(EMPLOYEE);
+    for (const e of entries) expect(own).toMatch(e);
+    const dorteHome = await driver.home(EMPLOYEE);
+    expect(dorteHome).toMatch(/Tidslinje for Dorte Ansat/);
+    for (const e of entries) expect(dorteHome).toMatch(e);
+    const larsHome = await driver.home(LEADER);
+    expect(larsHome).toMatch(/Tidslinje for Dorte Ansat/);
+    expect(larsHome).toMatch(entries[0]!);
+    expect(larsHome).toMatch(/Du ser sagen som leder/);
+    // Peter (same leader, no case of his own) sees nothing of Dorte's case on his Home.
+    const peterHome = await driver.home(COLLEAGUE);
+    expect(peterHome).not.toMatch(/Dorte/);
+    expect(peterHome).not.toMatch(/hurtigt spor/i);
+  });
+});
+
+describe("attacks on the early effort (the core refuses; nothing changes)", () => {
+  let tmp: TempDb;
+  let services: Services;
+  beforeAll(async () => {
+    tmp = await createTempDb();
+    await importDirectory(tmp.db, DIRECTORY, { defaultTimeZone: ZONE });
+    services = createServices({ config: loadConfig({ DATABASE_URL: tmp.url }), db: tmp.db, logger: createLogger("silent"), clock: () => new Date() });
+    const dorte = await tmp.db.person.findUniqueOrThrow({ where: { email: EMPLOYEE } });
+    await services.conversation.handle(dorte, { type: "report.submit", start: addDays(today(), -2), end: addDays(today(), 68), grade: 100, document: "sykmelding" }, "console");
+  });
+  afterAll(() => tmp?.dispose());
+  const who = (email: string) => tmp.db.person.findUniqueOrThrow({ where: { email } });
+  const say = async (email: string, command: Command) => textOf(await services.conversation.handle(await who(email), command, "console"));
+  const refused = /^Du har ikke adgang til dette\./;
+
+  it("a colleague, another leader and HR cannot screen Dorte; a colleague or her leader cannot agree for her; another leader cannot offer or record it sent", async () => {
+    const dorte = (await who(EMPLOYEE)).id;
+    for (const email of [COLLEAGUE, "ole@firma.dk", "hanne@firma.dk", "otto@firma.dk"]) {
+      expect(await say(email, { type: "dialogue.start", dialogueId: "dk_screening", employeeId: dorte }), email).toMatch(refused);
+    }
+    expect(await say("ole@firma.dk", { type: "fastTrack", action: "offer", employeeId: dorte })).toMatch(refused);
+    expect(await say(COLLEAGUE, { type: "fastTrack", action: "offer", employeeId: dorte })).toMatch(refused);
+    expect(await tmp.db.fastTrackRequest.count()).toBe(0);
+
+    // Her leader offers; nobody but Dorte can say yes, and without her yes it cannot be recorded sent.
+    expect(await say(LEADER, { type: "fastTrack", action: "offer", employeeId: dorte })).toMatch(/Dorte Ansat bliver spurgt om hurtigt spor/);
+    for (const email of [COLLEAGUE, LEADER, "ole@firma.dk", "hanne@firma.dk"]) {
+      expect(await say(email, { type: "fastTrack", action: "agree", employeeId: dorte }), email).toMatch(refused);
+      expect(await say(email, { type: "fastTrack", action: "decline", employeeId: dorte }), email).toMatch(refused);
+    }
+    expect(await say(LEADER, { type: "fastTrack", action: "submitted", employeeId: dorte })).toMatch(/har ikke sagt ja til hurtigt spor/);
+    expect(await say("ole@firma.dk", { type: "fastTrack", action: "submitted", employeeId: dorte })).toMatch(refused);
+    expect(await tmp.db.fastTrackRequest.findFirstOrThrow()).toMatchObject({ status: "awaiting_employee" });
+    expect(await tmp.db.caseFact.count()).toBe(0);
+    // A colleague's "agree" without a target is about her own case (she has none): Dorte's is untouched.
+    expect(await say(COLLEAGUE, { type: "fastTrack", action: "agree" })).not.toMatch(/Dorte/);
+    expect(await tmp.db.fastTrackRequest.findFirstOrThrow()).toMatchObject({ status: "awaiting_employee" });
+  });
+
+  it("she can ask herself by typing «hurtigt spor», and say no (voluntary): the no settles the milestone", async () => {
+    const reply = await say(EMPLOYEE, { type: "text", text: "hurtigt spor" });
+    expect(reply).toMatch(/Hurtigt spor \(fast track\)/);
+    expect(reply).toMatch(/§§ 7c, 7e/);
+    expect(reply).toMatch(/Hurtigt spor er tilbudt Dorte Ansat/);
+    expect(await say(EMPLOYEE, { type: "fastTrack", action: "decline" })).toMatch(/du har takket nej til hurtigt spor/);
+    expect(await tmp.db.caseFact.findFirstOrThrow()).toMatchObject({ kind: "fast_track_declined" });
+    expect(await tmp.db.outbox.count({ where: { milestoneId: MILESTONE, status: "pending" } })).toBe(0);
+    // She changes her mind: her yes takes the no back.
+    expect(await say(EMPLOYEE, { type: "fastTrack", action: "agree" })).toMatch(/dit ja er gemt/);
+    expect(await tmp.db.caseFact.count()).toBe(0);
+    expect(await tmp.db.outbox.count({ where: { milestoneId: MILESTONE, kind: "nudge", status: "pending" } })).toBeGreaterThan(0);
+  });
+
+  it("the screening goes with the plan's retention, 12 months after the last sick day (audited)", async () => {
+    const dorte = await who(EMPLOYEE);
+    const lars = await who(LEADER);
+    await runDialogue(services.conversation, lars, await services.conversation.handle(lars, { type: "dialogue.start", dialogueId: "dk_screening", employeeId: dorte.id }, "console"), { assessment: "no_risk" });
+    expect(await tmp.db.earlyScreening.count()).toBe(1);
+    const lastSickDay = addDays(today(), 68);
+    await runRetention(services.ctx, new Date(`${addDays(lastSickDay, 360)}T12:00:00Z`));
+    expect(await tmp.db.earlyScreening.count()).toBe(1);
+    await runRetention(services.ctx, new Date(`${addDays(lastSickDay, 370)}T12:00:00Z`));
+    expect(await tmp.db.earlyScreening.count()).toBe(0);
+    expect(await tmp.db.auditLog.count({ where: { subjectId: dorte.id, actorLabel: "scheduler", detail: { contains: "retention.deleteScreening" } } })).toBe(1);
+  });
+
+  it("a Norwegian case has no fast track", async () => {
+    await tmp.db.person.update({ where: { email: "otto@firma.dk" }, data: { jurisdiction: "NO" } });
+    expect(await say("otto@firma.dk", { type: "text", text: "fast track" })).toMatch(/dansk lov/);
+    // His leader cannot screen him either: refused before the first question.
+    const otto = await who("otto@firma.dk");
+    expect(await say("ole@firma.dk", { type: "dialogue.start", dialogueId: "dk_screening", employeeId: otto.id })).toMatch(/dansk lov/);
+    expect(await tmp.db.dialogueSession.count({ where: { dialogueId: "dk_screening", subjectId: otto.id } })).toBe(0);
+  });
+});
