@@ -9,6 +9,7 @@
 //   npx tsx bench/slack-inbox.ts            (or npm run bench -- slack-inbox)
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadConfig } from "../src/config/env.js";
@@ -53,6 +54,16 @@ function startChild(fakeUrl: string): Promise<{ url: string; db: string; child: 
     lines.once("line", (line) => resolve({ ...(JSON.parse(line) as { url: string; db: string }), child }));
     child.once("exit", (code) => reject(new Error(`bot exited with ${code}`)));
   });
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux); NaN elsewhere. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 let counter = 0;
@@ -118,17 +129,19 @@ export async function main(): Promise<void> {
       if ((await db.db.inbox.count({ where: { status: { not: "done" } } })) === 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    console.log(`${"burst".padStart(6)} | ${"ack p50".padStart(9)} ${"ack p95".padStart(9)} ${"ack max".padStart(9)} | ${"processed p50".padStart(13)} ${"p95".padStart(9)} ${"max".padStart(9)} | all answered after | rows/s`);
+    console.log(`${"burst".padStart(6)} | ${"ack p50".padStart(9)} ${"ack p95".padStart(9)} ${"ack max".padStart(9)} | ${"processed p50".padStart(13)} ${"p95".padStart(9)} ${"max".padStart(9)} | all answered after | rows/s | bot CPU/command`);
     for (const n of BURSTS) {
       const before = await db.db.inbox.aggregate({ _max: { id: true } });
       const firstId = before._max.id ?? 0;
       const postsBefore = fake.callsOf("chat.postMessage").length;
+      const cpuBefore = cpuMsOf(bot.child.pid);
       const started = Date.now();
       const acks = await burst(bot.url, fake, n);
       const acked = Date.now();
       const deadline = Date.now() + 120_000;
       while ((await db.db.inbox.count({ where: { id: { gt: firstId }, status: "done" } })) < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       while (fake.callsOf("chat.postMessage").length - postsBefore < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      const cpu = cpuMsOf(bot.child.pid) - cpuBefore;
       const posts = fake.callsOf("chat.postMessage").slice(postsBefore);
       const lastAnswer = posts.at(-1)?.at ?? Date.now();
       const rows = await db.db.inbox.findMany({ where: { id: { gt: firstId } }, select: { createdAt: true, processedAt: true } });
@@ -139,12 +152,13 @@ export async function main(): Promise<void> {
       const firstCreated = Math.min(...rows.map((r) => r.createdAt.getTime()));
       const lastProcessed = Math.max(...rows.map((r) => r.processedAt?.getTime() ?? 0));
       console.log(
-        `${String(n).padStart(6)} | ${f(percentile(acks, 50))} ${f(percentile(acks, 95))} ${f(acks.at(-1)!)} | ${f(percentile(processed, 50)).padStart(13)} ${f(percentile(processed, 95))} ${f(processed.at(-1)!)} | ${((lastAnswer - started) / 1000).toFixed(2).padStart(7)} s (acked in ${((acked - started) / 1000).toFixed(2)} s) | ${(rows.length / ((lastProcessed - firstCreated) / 1000)).toFixed(0)}`,
+        `${String(n).padStart(6)} | ${f(percentile(acks, 50))} ${f(percentile(acks, 95))} ${f(acks.at(-1)!)} | ${f(percentile(processed, 50)).padStart(13)} ${f(percentile(processed, 95))} ${f(processed.at(-1)!)} | ${((lastAnswer - started) / 1000).toFixed(2).padStart(7)} s (acked in ${((acked - started) / 1000).toFixed(2)} s) | ${(rows.length / ((lastProcessed - firstCreated) / 1000)).toFixed(0).padStart(6)} | ${(cpu / n).toFixed(1)} ms`,
       );
       if (processed.length < n || posts.length < n) console.log(`  only ${processed.length} of ${n} processed and ${posts.length} answered within 120 s`);
     }
     console.log(`\nSigned /jobbdialog status from ${USERS} people, ${CONNECTIONS} at a time, SQLite; ack = each request's time to its 200 (the inbox insert happens before it);`);
-    console.log("processed = Inbox.createdAt → processedAt of each row; answered = the last chat.postMessage at the fake Slack, from the burst's start.");
+    console.log("processed = Inbox.createdAt → processedAt of each row; answered = the last chat.postMessage at the fake Slack, from the burst's start;");
+    console.log("bot CPU/command = the bot process's CPU time (user + system, /proc) over the burst divided by its commands: the figure least moved by other load on the machine.");
   } finally {
     await db.close();
     bot.child.kill("SIGTERM");

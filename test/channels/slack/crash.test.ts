@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { importDirectory } from "../../../src/app/directory/importDirectory.js";
 import { addDays } from "../../../src/domain/time/localDate.js";
 import { ROOT } from "../../helpers/cli.js";
+import { INBOX_CONCURRENCY } from "../../../src/app/inbox/index.js";
 import { createTempDb, type TempDb } from "../../helpers/tempDb.js";
 import { FakeSlack, TEAM_ID } from "./fakeSlack.js";
 import { SECRET, interactionBody, signature, today, viewSubmission } from "./harness.js";
@@ -144,7 +145,7 @@ describe("Slack: kill -9 after the acks", () => {
     const waiting = atKill.filter((r) => r.status === "pending").length;
     // The crash came mid-burst: work was still waiting (else this test proves nothing).
     expect(waiting).toBeGreaterThan(0);
-    expect(inFlight.size).toBeLessThanOrEqual(4);
+    expect(inFlight.size).toBeLessThanOrEqual(INBOX_CONCURRENCY);
 
     fake.latencyMs = 0;
     const second = serve(tmp.url, fake);
