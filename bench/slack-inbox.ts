@@ -1,58 +1,85 @@
-// The durable inbox under a burst: N distinct, correctly signed slash commands
-// (`/jobbdialog status`, from 200 people) sent 50 at a time to the real bot (startBot in a
-// child process: real SQLite database, Bolt, the inbox worker, a fake Slack Web API on
-// 127.0.0.1 in this process). Prints the ack latency (each request's own time to its
-// 200: the inbox insert is the only work before it), the time from the insert to the
-// row marked processed (Inbox.createdAt → processedAt), and when the last answer reached
-// the fake Slack.
+// End to end under a burst: N distinct, correctly signed slash commands (`/jobbdialog status`,
+// from 200 people) sent 50 at a time to the real bot (`startBot` in child processes: Bolt, the
+// durable inbox, the conversation core, a fake Slack Web API on 127.0.0.1 in this process), on
+// SQLite with one replica and on PostgreSQL with one and with two (requests alternate between
+// the two, as a load balancer would). In the same run, a bare Bolt app (no database: ack, then
+// chat.postMessage) gets the same burst, and the bot's figures are printed as ratios to it.
+// Figures: the ack latency (each request's own time to its 200: for the bot, the inbox insert
+// is the only work before it), the time from the insert to the row marked processed
+// (Inbox.createdAt → processedAt), when the last answer reached the fake Slack, answered/s,
+// and the CPU the bot's processes used per command (/proc: little moved by other load).
 //
-//   npx tsx bench/slack-inbox.ts            (or npm run bench -- slack-inbox)
+//   npm run bench -- slack-inbox
+//   BENCH_BURSTS=500 BENCH_SETUPS=bare,sqlite npm run bench -- slack-inbox
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { App, HTTPReceiver } from "@slack/bolt";
 import { loadConfig } from "../src/config/env.js";
 import { createLogger } from "../src/logging/logger.js";
 import { startBot } from "../src/server/bot.js";
 import { importDirectory } from "../src/app/directory/importDirectory.js";
-import { openDatabase } from "../src/db/client.js";
-import { createTempDb } from "../test/helpers/tempDb.js";
+import { openDatabase, type OpenedDb } from "../src/db/client.js";
+import { createTempDb, withDatabase } from "../test/helpers/tempDb.js";
 import { FakeSlack, TEAM_ID } from "../test/channels/slack/fakeSlack.js";
+import { postgresBinDir, startPostgres } from "../scripts/postgres.mjs";
 
 const SECRET = "bench-signing-secret";
 const TOKEN = "xoxb-bench";
 const USERS = 200;
 const CONNECTIONS = 50;
 const BURSTS = (process.env.BENCH_BURSTS ?? "500,2000").split(",").map(Number);
+const SETUPS = (process.env.BENCH_SETUPS ?? "bare,sqlite,postgres,postgres2").split(",");
 
 const userId = (i: number) => `U0I${String(i % USERS).padStart(3, "0")}`;
 
-async function serveBot(fakeUrl: string): Promise<{ url: string; db: string }> {
-  const db = await createTempDb();
-  const rows = ["email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id"];
-  for (let i = 0; i < USERS; i++) rows.push(`p${i}@bench.no,Person ${i},,nb,NO,Europe/Oslo,${userId(i)},`);
-  await importDirectory(db.db, rows.join("\n"), { defaultTimeZone: "Europe/Oslo" });
-  const config = loadConfig({ DATABASE_URL: db.url, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fakeUrl });
+/** The bot in this (child) process, on an existing database. */
+async function serveBot(databaseUrl: string, fakeUrl: string): Promise<{ url: string }> {
+  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fakeUrl });
   const bot = await startBot(config, createLogger("silent"));
-  process.once("SIGTERM", () => {
-    void bot
-      .stop()
-      .then(() => db.dispose())
-      .finally(() => process.exit(0));
-  });
-  return { url: bot.http.url, db: db.url };
+  process.once("SIGTERM", () => void bot.stop().finally(() => process.exit(0)));
+  return { url: bot.http.url };
 }
 
-function startChild(fakeUrl: string): Promise<{ url: string; db: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--bot"], {
+/** A bare Bolt app in this (child) process: what Bolt alone costs for the same command and answer. */
+async function serveBare(fakeUrl: string): Promise<{ url: string }> {
+  const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: "/slack/events" });
+  const app = new App({ receiver, token: TOKEN, tokenVerificationEnabled: false, clientOptions: { slackApiUrl: `${fakeUrl.replace(/\/$/, "")}/` } });
+  app.command("/jobbdialog", async ({ ack, client, command }) => {
+    await ack();
+    await client.chat.postMessage({ channel: command.channel_id, text: `Status for ${command.user_id}` });
+  });
+  // Mounted on a plain HTTP server, as serve mounts Bolt's receiver.
+  const server = createServer((req, res) => void receiver.requestListener(req, res));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  process.once("SIGTERM", () => server.close(() => process.exit(0)));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+function startChild(args: string[], fakeUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
     env: { ...process.env, BENCH_FAKE_URL: fakeUrl },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
-    lines.once("line", (line) => resolve({ ...(JSON.parse(line) as { url: string; db: string }), child }));
-    child.once("exit", (code) => reject(new Error(`bot exited with ${code}`)));
+    lines.once("line", (line) => resolve({ ...(JSON.parse(line) as { url: string }), child }));
+    child.once("exit", (code) => reject(new Error(`bench child exited with ${code}`)));
   });
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux); NaN elsewhere. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 let counter = 0;
@@ -91,13 +118,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** N requests, `CONNECTIONS` in flight at a time; each one's latency. */
-async function burst(url: string, fake: FakeSlack, n: number): Promise<number[]> {
+/** N requests, `CONNECTIONS` in flight at a time, spread over `urls` in turn; each one's latency. */
+async function burst(urls: string[], fake: FakeSlack, n: number): Promise<number[]> {
   const latencies: number[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (next < n) {
+        const url = urls[next % urls.length]!;
         next += 1;
         latencies.push(await post(url, slashBody(fake)));
       }
@@ -106,57 +134,176 @@ async function burst(url: string, fake: FakeSlack, n: number): Promise<number[]>
   return latencies.sort((a, b) => a - b);
 }
 
+interface Figures {
+  ackP50: number;
+  ackP95: number;
+  answeredAfterS: number;
+  answeredPerS: number;
+  processedP95?: number;
+  cpuPerCommand: number;
+}
+
+interface Setup {
+  name: string;
+  urls: string[];
+  children: ChildProcess[];
+  /** The database the bot uses (none for bare Bolt). */
+  db?: OpenedDb;
+  dispose(): Promise<void>;
+}
+
+async function untilDone(db: OpenedDb | undefined, firstId: number, n: number, deadline: number): Promise<void> {
+  if (!db) return;
+  while ((await db.db.inbox.count({ where: { id: { gt: firstId }, status: "done" } })) < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
+async function measure(setup: Setup, fake: FakeSlack, n: number): Promise<Figures> {
+  const firstId = setup.db ? ((await setup.db.db.inbox.aggregate({ _max: { id: true } }))._max.id ?? 0) : 0;
+  const postsBefore = fake.callsOf("chat.postMessage").length;
+  const cpuBefore = setup.children.reduce((sum, c) => sum + cpuMsOf(c.pid), 0);
+  const started = Date.now();
+  const acks = await burst(setup.urls, fake, n);
+  const deadline = Date.now() + 180_000;
+  await untilDone(setup.db, firstId, n, deadline);
+  while (fake.callsOf("chat.postMessage").length - postsBefore < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const cpu = setup.children.reduce((sum, c) => sum + cpuMsOf(c.pid), 0) - cpuBefore;
+  const posts = fake.callsOf("chat.postMessage").slice(postsBefore);
+  const lastAnswer = posts.at(-1)?.at ?? Date.now();
+  if (posts.length < n) console.log(`  ${setup.name}: only ${posts.length} of ${n} answered within 180 s`);
+  let processedP95: number | undefined;
+  if (setup.db) {
+    const rows = await setup.db.db.inbox.findMany({ where: { id: { gt: firstId } }, select: { createdAt: true, processedAt: true } });
+    const processed = rows
+      .filter((r) => r.processedAt)
+      .map((r) => r.processedAt!.getTime() - r.createdAt.getTime())
+      .sort((a, b) => a - b);
+    processedP95 = percentile(processed, 95);
+  }
+  const answeredAfterS = (lastAnswer - started) / 1000;
+  return { ackP50: percentile(acks, 50), ackP95: percentile(acks, 95), answeredAfterS, answeredPerS: posts.length / answeredAfterS, ...(processedP95 !== undefined ? { processedP95 } : {}), cpuPerCommand: cpu / n };
+}
+
+const DIRECTORY = (() => {
+  const rows = ["email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id"];
+  for (let i = 0; i < USERS; i++) rows.push(`p${i}@bench.no,Person ${i},,nb,NO,Europe/Oslo,${userId(i)},`);
+  return rows.join("\n");
+})();
+
+async function botSetup(name: string, db: OpenedDb & { url: string }, replicas: number, fake: FakeSlack, dispose: () => Promise<void>): Promise<Setup> {
+  await importDirectory(db.db, DIRECTORY, { defaultTimeZone: "Europe/Oslo" });
+  const children = await Promise.all(Array.from({ length: replicas }, () => startChild(["--bot", db.url], fake.url)));
+  return { name, urls: children.map((c) => c.url), children: children.map((c) => c.child), db, dispose };
+}
+
+async function stopChildren(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map((child) => {
+      if (child.exitCode !== null) return Promise.resolve();
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      return exited;
+    }),
+  );
+}
+
 export async function main(): Promise<void> {
   const fake = await new FakeSlack().start();
-  const bot = await startChild(fake.url);
-  const db = await openDatabase(bot.db);
-  const f = (v: number) => `${v.toFixed(0).padStart(6)} ms`;
+  // PostgreSQL: the server CI or the caller gave (TEST_POSTGRES_URL), else a throw-away one.
+  let pg: { url: string; stop(): void } | undefined;
+  const wantsPg = SETUPS.some((s) => s.startsWith("postgres"));
+  if (wantsPg && !process.env.TEST_POSTGRES_URL && !postgresBinDir()) console.log("PostgreSQL setups skipped: no TEST_POSTGRES_URL and no PostgreSQL installed");
+  else if (wantsPg) pg = process.env.TEST_POSTGRES_URL ? { url: process.env.TEST_POSTGRES_URL, stop: () => undefined } : await startPostgres();
+  const pgDb = async (): Promise<OpenedDb & { url: string; drop(): Promise<void> }> => {
+    const { default: pgLib } = await import("pg");
+    const name = `jobbdialog_bench_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+    const admin = new pgLib.Client({ connectionString: pg!.url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = withDatabase(pg!.url, name);
+    const opened = await openDatabase(url);
+    return {
+      ...opened,
+      url,
+      async drop() {
+        await opened.close();
+        const again = new pgLib.Client({ connectionString: pg!.url });
+        await again.connect();
+        await again.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await again.end();
+      },
+    };
+  };
+
+  const makers: Record<string, () => Promise<Setup>> = {
+    bare: async () => {
+      const bare = await startChild(["--bare"], fake.url);
+      return { name: "bare Bolt (no database)", urls: [bare.url], children: [bare.child], dispose: () => stopChildren([bare.child]) };
+    },
+    sqlite: async () => {
+      const db = await createTempDb();
+      const setup: Setup = await botSetup("SQLite, 1 replica", db, 1, fake, async () => {
+        await stopChildren(setup.children);
+        await db.dispose();
+      });
+      return setup;
+    },
+    postgres: async () => {
+      const db = await pgDb();
+      const setup: Setup = await botSetup("PostgreSQL, 1 replica", db, 1, fake, async () => {
+        await stopChildren(setup.children);
+        await db.drop();
+      });
+      return setup;
+    },
+    postgres2: async () => {
+      const db = await pgDb();
+      const setup: Setup = await botSetup("PostgreSQL, 2 replicas", db, 2, fake, async () => {
+        await stopChildren(setup.children);
+        await db.drop();
+      });
+      return setup;
+    },
+  };
+
+  const results: Array<{ setup: string; n: number; figures: Figures }> = [];
   try {
-    // Warm-up: JIT, first queries, connections.
-    await burst(bot.url, fake, 100);
-    for (;;) {
-      if ((await db.db.inbox.count({ where: { status: { not: "done" } } })) === 0) break;
-      await new Promise((r) => setTimeout(r, 50));
+    for (const key of SETUPS) {
+      const make = makers[key];
+      if (!make || (key.startsWith("postgres") && !pg)) continue;
+      const setup = await make();
+      try {
+        // Warm-up: JIT, first queries, connections.
+        await measure(setup, fake, 100);
+        for (const n of BURSTS) results.push({ setup: setup.name, n, figures: await measure(setup, fake, n) });
+      } finally {
+        await setup.dispose();
+      }
     }
-    console.log(`${"burst".padStart(6)} | ${"ack p50".padStart(9)} ${"ack p95".padStart(9)} ${"ack max".padStart(9)} | ${"processed p50".padStart(13)} ${"p95".padStart(9)} ${"max".padStart(9)} | all answered after | rows/s`);
-    for (const n of BURSTS) {
-      const before = await db.db.inbox.aggregate({ _max: { id: true } });
-      const firstId = before._max.id ?? 0;
-      const postsBefore = fake.callsOf("chat.postMessage").length;
-      const started = Date.now();
-      const acks = await burst(bot.url, fake, n);
-      const acked = Date.now();
-      const deadline = Date.now() + 120_000;
-      while ((await db.db.inbox.count({ where: { id: { gt: firstId }, status: "done" } })) < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      while (fake.callsOf("chat.postMessage").length - postsBefore < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      const posts = fake.callsOf("chat.postMessage").slice(postsBefore);
-      const lastAnswer = posts.at(-1)?.at ?? Date.now();
-      const rows = await db.db.inbox.findMany({ where: { id: { gt: firstId } }, select: { createdAt: true, processedAt: true } });
-      const processed = rows
-        .filter((r) => r.processedAt)
-        .map((r) => r.processedAt!.getTime() - r.createdAt.getTime())
-        .sort((a, b) => a - b);
-      const firstCreated = Math.min(...rows.map((r) => r.createdAt.getTime()));
-      const lastProcessed = Math.max(...rows.map((r) => r.processedAt?.getTime() ?? 0));
-      console.log(
-        `${String(n).padStart(6)} | ${f(percentile(acks, 50))} ${f(percentile(acks, 95))} ${f(acks.at(-1)!)} | ${f(percentile(processed, 50)).padStart(13)} ${f(percentile(processed, 95))} ${f(processed.at(-1)!)} | ${((lastAnswer - started) / 1000).toFixed(2).padStart(7)} s (acked in ${((acked - started) / 1000).toFixed(2)} s) | ${(rows.length / ((lastProcessed - firstCreated) / 1000)).toFixed(0)}`,
-      );
-      if (processed.length < n || posts.length < n) console.log(`  only ${processed.length} of ${n} processed and ${posts.length} answered within 120 s`);
-    }
-    console.log(`\nSigned /jobbdialog status from ${USERS} people, ${CONNECTIONS} at a time, SQLite; ack = each request's time to its 200 (the inbox insert happens before it);`);
-    console.log("processed = Inbox.createdAt → processedAt of each row; answered = the last chat.postMessage at the fake Slack, from the burst's start.");
   } finally {
-    await db.close();
-    bot.child.kill("SIGTERM");
-    await new Promise((r) => bot.child.once("exit", r));
     await fake.stop();
+    pg?.stop();
   }
+
+  const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? "-" : `${v.toFixed(0)} ms`).padStart(9);
+  console.log(`${"setup".padEnd(26)} ${"burst".padStart(5)} | ${"ack p50".padStart(9)} ${"ack p95".padStart(9)} | ${"proc. p95".padStart(9)} | ${"answered".padStart(9)} ${"per s".padStart(6)} | ${"CPU/cmd".padStart(8)} | vs bare: per s, ack p95`);
+  for (const { setup, n, figures } of results) {
+    const bare = results.find((r) => r.setup.startsWith("bare") && r.n === n)?.figures;
+    const ratio = bare && !setup.startsWith("bare") ? `${(figures.answeredPerS / bare.answeredPerS).toFixed(2)}×, ${(figures.ackP95 / bare.ackP95).toFixed(2)}×` : "";
+    console.log(
+      `${setup.padEnd(26)} ${String(n).padStart(5)} | ${ms(figures.ackP50)} ${ms(figures.ackP95)} | ${ms(figures.processedP95)} | ${`${figures.answeredAfterS.toFixed(2)} s`.padStart(9)} ${figures.answeredPerS.toFixed(0).padStart(6)} | ${`${figures.cpuPerCommand.toFixed(1)} ms`.padStart(8)} | ${ratio}`,
+    );
+  }
+  console.log(`\nSigned /jobbdialog status from ${USERS} people, ${CONNECTIONS} at a time. ack = each request's time to its 200 (the bot stores it in the inbox first);`);
+  console.log("proc. = Inbox.createdAt → processedAt; answered = the last chat.postMessage at the fake Slack, from the burst's start; per s = answers per second over that time;");
+  console.log("CPU/cmd = the CPU time (user + system, /proc) of the bot's processes over the burst, per command. Two replicas share one PostgreSQL and the burst alternates between them.");
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (process.argv[2] === "--bot") {
-    const served = await serveBot(process.env.BENCH_FAKE_URL ?? "");
-    process.stdout.write(`${JSON.stringify(served)}\n`);
+    process.stdout.write(`${JSON.stringify(await serveBot(process.argv[3] ?? "", process.env.BENCH_FAKE_URL ?? ""))}\n`);
+  } else if (process.argv[2] === "--bare") {
+    process.stdout.write(`${JSON.stringify(await serveBare(process.env.BENCH_FAKE_URL ?? ""))}\n`);
   } else {
     await main();
   }

@@ -91,3 +91,16 @@ export async function claimInboxRows(db: Db, claim: InboxClaim): Promise<Inbox[]
   if (claimed === 0) return [];
   return db.inbox.findMany({ where: { claimedBy: token, status: "processing" }, orderBy: { id: "asc" } });
 }
+
+/**
+ * Marks processed inbox rows done in one statement: each only while it is still processing
+ * under the claim that processed it (a row whose lease ran out and was taken over elsewhere
+ * is left to its new owner).
+ */
+export async function markInboxRowsDone(db: Db, rows: ReadonlyArray<{ id: number; claimedBy: string }>, now: Date): Promise<number> {
+  if (rows.length === 0) return 0;
+  const pairs = Prisma.join(rows.map(({ id, claimedBy }) => Prisma.sql`("id" = ${id} AND "claimedBy" = ${claimedBy})`), " OR ");
+  return db.$executeRaw`
+    UPDATE "Inbox" SET "status" = 'done', "processedAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL
+    WHERE "status" = 'processing' AND (${pairs})`;
+}

@@ -15,7 +15,7 @@
 // Leases use the real time (bookkeeping between processes), never the app's clock.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client.js";
-import { claimInboxRows } from "../../db/claims.js";
+import { claimInboxRows, markInboxRowsDone } from "../../db/claims.js";
 import type { Inbox } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logging/logger.js";
 import type { ChannelName } from "../notify/channels.js";
@@ -58,8 +58,11 @@ export interface InboxOptions {
   beforeClaim?: () => Promise<void>;
 }
 
+/** Rows one worker processes at once: most of a row's time is spent waiting for the platform's Web API, not the database. */
+export const INBOX_CONCURRENCY = 16;
+
 const DEFAULTS = {
-  concurrency: 4,
+  concurrency: INBOX_CONCURRENCY,
   leaseMs: 15_000,
   maxAttempts: 5,
   pollMs: 1_000,
@@ -213,6 +216,9 @@ export class InboxWorker {
   private poll: NodeJS.Timeout | undefined;
   private completed = 0;
   private expiredCheckedAt = 0;
+  /** Rows processed whose "done" is being written (one statement for all that finished together). */
+  private doneQueue: Array<{ row: Inbox; resolve: () => void; reject: (error: unknown) => void }> = [];
+  private doneFlushing = false;
 
   constructor(
     private readonly db: Db,
@@ -285,7 +291,9 @@ export class InboxWorker {
     try {
       do {
         this.again = false;
-        while (!this.stopping && this.active.size < this.options.concurrency) {
+        // Refilled in batches (a claim is two statements however many rows it takes), but at once when idle.
+        const refillAt = Math.max(1, Math.floor(this.options.concurrency / 4));
+        while (!this.stopping && this.options.concurrency - this.active.size >= (this.active.size === 0 ? 1 : refillAt)) {
           await this.options.beforeClaim();
           if (this.stopping) break;
           this.seq += 1;
@@ -364,9 +372,44 @@ export class InboxWorker {
       }
       return;
     }
-    await this.db.inbox.updateMany({ where: mine, data: { status: "done", processedAt: new Date(), leaseUntil: null, lastError: null } });
+    await this.markDone(row);
     this.completed += 1;
     if (this.completed % PRUNE_EVERY === 0) await pruneInbox(this.db);
+  }
+
+  /**
+   * Marks a processed row done. Rows that finish together are marked in one statement (a
+   * group commit, like the inserts); the row counts as in flight until its mark is written, so
+   * the next row of the same person is claimed only after it.
+   */
+  private markDone(row: Inbox): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.doneQueue.push({ row, resolve, reject });
+      if (!this.doneFlushing) {
+        this.doneFlushing = true;
+        setImmediate(() => void this.flushDone());
+      }
+    });
+  }
+
+  private async flushDone(): Promise<void> {
+    try {
+      while (this.doneQueue.length > 0) {
+        const batch = this.doneQueue.splice(0, 200);
+        try {
+          await markInboxRowsDone(
+            this.db,
+            batch.map(({ row }) => ({ id: row.id, claimedBy: row.claimedBy ?? "" })),
+            new Date(),
+          );
+          for (const done of batch) done.resolve();
+        } catch (error) {
+          for (const done of batch) done.reject(error);
+        }
+      }
+    } finally {
+      this.doneFlushing = false;
+    }
   }
 
   private wakeIdle(): void {

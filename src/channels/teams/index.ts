@@ -121,16 +121,19 @@ export const teamsAdapter: ChannelAdapter = {
       const activity = context.activity;
       const key = activity.id ? `teams:${activity.conversation?.id ?? ""}:${activity.id}` : undefined;
       const userId = activity.from?.aadObjectId;
-      if (key && userId && activity.type === ActivityTypes.Message && scopeOf(activity) === "personal") {
-        // A message in a personal chat is stored (durable inbox) before it is processed in the
-        // turn; if the process dies before the turn is done, the inbox worker answers it later.
+      const durable = key && userId ? durableWorkOf(activity) : undefined;
+      if (key && userId && durable) {
+        // A message in a personal chat, or a card's action that changes something, is stored
+        // (durable inbox) before it is processed in the turn; if the process dies before the
+        // turn is done, the inbox worker processes it later and answers in the personal chat.
         const who = { platform: "teams" as const, tenant: tenantOf(activity), userId };
         const held = await facade.holdInInbox(
-          { channel: "teams", dedupeKey: key, partition: `teams:${who.tenant ?? ""}:${userId}`, payload: { kind: "message", who, text: activity.text ?? "", value: activity.value ?? undefined } },
+          { channel: "teams", dedupeKey: key, partition: `teams:${who.tenant ?? ""}:${userId}`, payload: { kind: "message", who, ...durable } },
           TURN_LEASE_MS,
         );
         if (held.result === "duplicate") {
           log.info({ key }, "teams: duplicate activity ignored");
+          if (activity.type === ActivityTypes.Invoke) await answerDuplicateInvoke(context);
           return;
         }
         try {
@@ -146,10 +149,7 @@ export const teamsAdapter: ChannelAdapter = {
       if (key) {
         if (!(await facade.claimDelivery(key))) {
           log.info({ key }, "teams: duplicate activity ignored");
-          if (activity.type === ActivityTypes.Invoke) {
-            const t = translator(normalizeLocale(activity.locale));
-            await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: t("teams:duplicate") } } });
-          }
+          if (activity.type === ActivityTypes.Invoke) await answerDuplicateInvoke(context);
           return;
         }
       }
@@ -217,6 +217,28 @@ export const teamsAdapter: ChannelAdapter = {
     };
   },
 };
+
+/**
+ * What of an activity the durable inbox keeps, or undefined for activities it does not: a
+ * message in a personal chat (what was typed, or the card submitted with it), and a card's
+ * Action.Execute that carries a command (a click that changes something). Views (a status card
+ * refreshed in a channel, read-only) and Teams' automatic refreshes are not kept: lost in a
+ * crash, they change nothing and Teams shows the person an error to try again.
+ */
+function durableWorkOf(activity: Activity): { text: string; value?: unknown } | undefined {
+  if (activity.type === ActivityTypes.Message) return scopeOf(activity) === "personal" ? { text: activity.text ?? "", value: activity.value ?? undefined } : undefined;
+  if (activity.type !== ActivityTypes.Invoke || activity.name !== "adaptiveCard/action") return undefined;
+  const invoke = activity.value as { trigger?: string; action?: { data?: unknown } } | undefined;
+  if (invoke?.trigger === "automatic") return undefined;
+  const data = invoke?.action?.data;
+  return commandFromCard(data).kind === "command" ? { text: "", value: data } : undefined;
+}
+
+/** Teams waits for an answer to every invoke: a repeated one is told it was handled already. */
+async function answerDuplicateInvoke(context: TurnContext): Promise<void> {
+  const t = translator(normalizeLocale(context.activity.locale));
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: t("teams:duplicate") } } });
+}
 
 function isLoopback(address: string | undefined): boolean {
   return address !== undefined && (address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127."));

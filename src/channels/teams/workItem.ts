@@ -1,6 +1,6 @@
 // What the Teams channel keeps in the durable inbox (src/app/inbox/) for a message in a
-// personal chat: who (tenant, Entra object id), what they typed or the card they
-// submitted. The turn processes it itself and marks it done; the row is only read back
+// personal chat or a card's Action.Execute that carries a command: who (tenant, Entra
+// object id), what they typed or the card data they submitted. The turn processes it itself and marks it done; the row is only read back
 // when the process died during the turn (the worker then answers proactively).
 import { z } from "zod";
 import type { PlatformUser } from "../../app/facade/index.js";

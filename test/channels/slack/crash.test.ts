@@ -4,108 +4,17 @@
 // processes every acknowledged request: every report stored once, every person answered,
 // and only what was being processed at the moment of the kill may be answered twice (the
 // documented at-least-once of a row in flight).
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { importDirectory } from "../../../src/app/directory/importDirectory.js";
-import { addDays } from "../../../src/domain/time/localDate.js";
-import { ROOT } from "../../helpers/cli.js";
+import { INBOX_CONCURRENCY } from "../../../src/app/inbox/index.js";
 import { createTempDb, type TempDb } from "../../helpers/tempDb.js";
-import { FakeSlack, TEAM_ID } from "./fakeSlack.js";
-import { SECRET, interactionBody, signature, today, viewSubmission } from "./harness.js";
+import { FakeSlack } from "./fakeSlack.js";
+import { reportBody, serve, signedPost, slashStatus, type Server } from "./serveProcess.js";
 
 const REPORTERS = Array.from({ length: 30 }, (_, i) => `U0R${String(i).padStart(2, "0")}`);
 const ASKERS = Array.from({ length: 30 }, (_, i) => `U0S${String(i).padStart(2, "0")}`);
 const emailOf = (id: string) => `${id.toLowerCase()}@firma.no`;
 const nameOf = (id: string) => `Person ${id.slice(2)}`;
-
-interface Server {
-  child: ChildProcess;
-  url: Promise<string>;
-  exited: Promise<number | null>;
-}
-
-function serve(databaseUrl: string, fake: FakeSlack): Server {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "serve"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "info",
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_API_URL: fake.url,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let buffer = "";
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => {
-      buffer += d.toString();
-      let i: number;
-      while ((i = buffer.indexOf("\n")) >= 0) {
-        const text = buffer.slice(0, i);
-        buffer = buffer.slice(i + 1);
-        try {
-          const line = JSON.parse(text) as Record<string, unknown>;
-          if (typeof line.url === "string") resolve(line.url);
-        } catch {
-          // not a log line
-        }
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`serve exited early with ${code}`)));
-  });
-  url.catch(() => undefined);
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, url, exited };
-}
-
-async function signedPost(url: string, body: string, contentType: string): Promise<number> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const res = await fetch(`${url}/slack/events`, {
-    method: "POST",
-    headers: { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature(body, timestamp) },
-    body,
-  });
-  await res.text();
-  return res.status;
-}
-
-function reportBody(userId: string): string {
-  return interactionBody(
-    viewSubmission(
-      userId,
-      { type: "modal", callback_id: "jd:report", blocks: [] },
-      {
-        start: { start: { type: "datepicker", selected_date: addDays(today(), -1) } },
-        end: { end: { type: "datepicker", selected_date: addDays(today(), 14) } },
-        grade: { grade: { type: "number_input", value: "100" } },
-        document: { document: { type: "radio_buttons", selected_option: { value: "sykmelding", text: { type: "plain_text", text: "x" } } } },
-      },
-      `VCRASH${userId}`,
-    ),
-  );
-}
-
-function slashStatus(fake: FakeSlack, userId: string): string {
-  return new URLSearchParams({
-    token: "legacy",
-    team_id: TEAM_ID,
-    team_domain: "firma",
-    channel_id: `D${userId.slice(1)}`,
-    channel_name: "directmessage",
-    user_id: userId,
-    user_name: userId.toLowerCase(),
-    command: "/jobbdialog",
-    text: "status",
-    api_app_id: "A0APP",
-    response_url: fake.responseUrl(`r-${userId}`),
-    trigger_id: `trig-crash-${userId}`,
-  }).toString();
-}
 
 let tmp: TempDb | undefined;
 let fake: FakeSlack | undefined;
@@ -144,7 +53,7 @@ describe("Slack: kill -9 after the acks", () => {
     const waiting = atKill.filter((r) => r.status === "pending").length;
     // The crash came mid-burst: work was still waiting (else this test proves nothing).
     expect(waiting).toBeGreaterThan(0);
-    expect(inFlight.size).toBeLessThanOrEqual(4);
+    expect(inFlight.size).toBeLessThanOrEqual(INBOX_CONCURRENCY);
 
     fake.latencyMs = 0;
     const second = serve(tmp.url, fake);

@@ -70,4 +70,57 @@ describe("Teams: the durable inbox", () => {
     // Answered proactively in her personal chat.
     expect(statusCards()).toBe(before + 1);
   });
+
+  // A card's Action.Execute is a request Teams sends once and waits on: a click that changes
+  // something (here: the report form sent with Action.Execute) is kept like a message.
+  const osloToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
+  const reportClick = () => client.execute(client.personal(anne, {}), "jd", { jdForm: "report", start: osloToday(), end: "", grade: "100", document: "egenmelding" });
+  const anneId = async () => (await bot.app.db.person.findUniqueOrThrow({ where: { email: "anne@firma.no" } })).id;
+
+  it("stores a card action that changes something before its turn, and a repeated invoke is answered without doing it twice", async () => {
+    const click = reportClick();
+    const first = await client.postOk(click);
+    expect(JSON.stringify(first.body)).not.toContain("teams:duplicate");
+    const key = `teams:${chat}:${String(click.id)}`;
+    expect(await bot.app.db.inbox.findUniqueOrThrow({ where: { dedupeKey: key } })).toMatchObject({ channel: "teams", status: "done", partition: `teams:${TENANT}:aad-anne` });
+    const periods = await bot.app.db.absencePeriod.count({ where: { personId: await anneId() } });
+    expect(periods).toBe(1);
+    // Teams retries the same invoke (same id): answered, nothing stored twice.
+    const again = await client.postOk(click);
+    expect(again.status).toBe(200);
+    expect(await bot.app.db.absencePeriod.count({ where: { personId: await anneId() } })).toBe(periods);
+    expect(await bot.app.db.inbox.count({ where: { dedupeKey: key } })).toBe(1);
+  });
+
+  it("keeps no row for read-only card views or Teams' automatic refreshes", async () => {
+    const before = await bot.app.db.inbox.count();
+    await client.postOk(client.execute(client.personal(anne, {}), "jd", { jdView: { type: "status" } }));
+    await client.postOk(client.execute(client.personal(anne, {}), "jd", { jdView: { type: "status" } }, "automatic"));
+    expect(await bot.app.db.inbox.count()).toBe(before);
+  });
+
+  it("processes a card action whose turn never finished, and answers in the personal chat", async () => {
+    const personId = await anneId();
+    await bot.app.db.absencePeriod.deleteMany({ where: { personId } });
+    const before = connector.conversation(chat).length;
+    await bot.app.db.inbox.create({
+      data: {
+        channel: "teams",
+        dedupeKey: "teams:died-during-invoke:1",
+        partition: `teams:${TENANT}:aad-anne`,
+        payload: JSON.stringify({ kind: "message", who: { platform: "teams", tenant: TENANT, userId: "aad-anne" }, text: "", value: { jdForm: "report", start: osloToday(), end: "", grade: "100", document: "egenmelding" } }),
+        status: "processing",
+        attempts: 1,
+        claimedBy: "held:dead-process",
+        leaseUntil: new Date(Date.now() - 1000),
+      },
+    });
+    const deadline = Date.now() + 15_000;
+    while ((await bot.app.db.inbox.findUniqueOrThrow({ where: { dedupeKey: "teams:died-during-invoke:1" } })).status !== "done" && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await bot.app.db.inbox.findUniqueOrThrow({ where: { dedupeKey: "teams:died-during-invoke:1" } })).toMatchObject({ status: "done", attempts: 2 });
+    expect(await bot.app.db.absencePeriod.count({ where: { personId } })).toBe(1);
+    expect(connector.conversation(chat).length).toBeGreaterThan(before);
+  });
 });

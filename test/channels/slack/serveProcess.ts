@@ -1,0 +1,98 @@
+// The real server process (`serve`, run by node with tsx as its loader) for the crash and
+// replica suites, with Slack pointed at a fake Slack, and the signed requests they send it.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { addDays } from "../../../src/domain/time/localDate.js";
+import { ROOT } from "../../helpers/cli.js";
+import type { FakeSlack } from "./fakeSlack.js";
+import { TEAM_ID } from "./fakeSlack.js";
+import { interactionBody, signature, today, viewSubmission } from "./harness.js";
+import { SECRET } from "./harness.js";
+
+export interface Server {
+  child: ChildProcess;
+  url: Promise<string>;
+  exited: Promise<number | null>;
+}
+
+export function serve(databaseUrl: string, fake: FakeSlack): Server {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "serve"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_API_URL: fake.url,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let buffer = "";
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => {
+      buffer += d.toString();
+      let i: number;
+      while ((i = buffer.indexOf("\n")) >= 0) {
+        const text = buffer.slice(0, i);
+        buffer = buffer.slice(i + 1);
+        try {
+          const line = JSON.parse(text) as Record<string, unknown>;
+          if (typeof line.url === "string") resolve(line.url);
+        } catch {
+          // not a log line
+        }
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`serve exited early with ${code}`)));
+  });
+  url.catch(() => undefined);
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, url, exited };
+}
+
+export async function signedPost(url: string, body: string, contentType: string): Promise<number> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const res = await fetch(`${url}/slack/events`, {
+    method: "POST",
+    headers: { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature(body, timestamp) },
+    body,
+  });
+  await res.text();
+  return res.status;
+}
+
+export function reportBody(userId: string): string {
+  return interactionBody(
+    viewSubmission(
+      userId,
+      { type: "modal", callback_id: "jd:report", blocks: [] },
+      {
+        start: { start: { type: "datepicker", selected_date: addDays(today(), -1) } },
+        end: { end: { type: "datepicker", selected_date: addDays(today(), 14) } },
+        grade: { grade: { type: "number_input", value: "100" } },
+        document: { document: { type: "radio_buttons", selected_option: { value: "sykmelding", text: { type: "plain_text", text: "x" } } } },
+      },
+      `VCRASH${userId}`,
+    ),
+  );
+}
+
+export function slashStatus(fake: FakeSlack, userId: string): string {
+  return new URLSearchParams({
+    token: "legacy",
+    team_id: TEAM_ID,
+    team_domain: "firma",
+    channel_id: `D${userId.slice(1)}`,
+    channel_name: "directmessage",
+    user_id: userId,
+    user_name: userId.toLowerCase(),
+    command: "/jobbdialog",
+    text: "status",
+    api_app_id: "A0APP",
+    response_url: fake.responseUrl(`r-${userId}`),
+    trigger_id: `trig-crash-${userId}`,
+  }).toString();
+}
