@@ -29,9 +29,9 @@ import { startBot, type RunningBot } from "../../src/server/bot.js";
 import { FakeConnector } from "../channels/teams/helpers/fakeConnector.js";
 import { TeamsClient, type TeamsUser } from "../channels/teams/helpers/teamsClient.js";
 import { actionsOf, cardText, commandOf as cardCommandOf, findAction, inputsOf, type Card } from "../channels/teams/helpers/cards.js";
-import { BACK_AT_WORK, DIRECTORY, EMPLOYEE, EMPLOYEE_ANSWERS, LEADER, LEADER_ANSWERS, MEASURE, MEASURE_DUE_DAYS, REPORT, type Script } from "./script.js";
+import { parsePlanContent } from "../../src/domain/plan/model.js";
+import { AGREEMENT, ARR, BACK_AT_WORK, DIRECTORY, EMPLOYEE, EMPLOYEE_ANSWERS, HR, LEADER, LEADER_ANSWERS, MEASURE, MEASURE_DUE_DAYS, OWN_TASK, REPORT, type Script } from "./script.js";
 
-const HR = "hanne@firma.no";
 const PLAN_MILESTONE = "no.followup_plan";
 
 interface Driver {
@@ -138,7 +138,7 @@ function consoleDriver(): Driver {
   };
 }
 
-const SLACK_USERS: Record<string, string> = { [EMPLOYEE]: "U0ANNE", [LEADER]: "U0LISE", "hanne@firma.no": "U0HANNE" };
+const SLACK_USERS: Record<string, string> = { [EMPLOYEE]: "U0ANNE", [LEADER]: "U0LISE", "hanne@firma.no": "U0HANNE", [ARR]: "U0ARNE" };
 const ARR_CHANNEL = "C0ARR";
 
 /** Slack: signed requests to the real Bolt app, a fake Web API recording every post. */
@@ -203,6 +203,7 @@ const TEAMS_USERS: Record<string, TeamsUser> = {
   [EMPLOYEE]: { id: "29:anne", name: "Anne Ansatt", aadObjectId: "aad-anne" },
   [LEADER]: { id: "29:lise", name: "Lise Leder", aadObjectId: "aad-lise" },
   "hanne@firma.no": { id: "29:hanne", name: "Hanne HR", aadObjectId: "aad-hanne" },
+  [ARR]: { id: "29:arne", name: "Arne Arr", aadObjectId: "aad-arne" },
 };
 const ARR_TEAM = { teamId: "19:arr-team@thread.tacv2", channelId: "19:arr-general@thread.tacv2" };
 
@@ -307,11 +308,20 @@ describe.each([consoleDriver(), slackDriver(), teamsDriver()])("the scenario in 
   /** When the plan milestone's reminders were planned for, before the plan was confirmed. */
   let plannedForThePlan: Date[] = [];
 
-  it("reports sick, and the leader is told", async () => {
+  it("before anyone is sick, the employee writes down how she wants to be followed up and her own task list", async () => {
+    await driver.say(EMPLOYEE, "kontakt");
+    await driver.answer(EMPLOYEE, AGREEMENT);
+    expect(await driver.seen(EMPLOYEE)).toMatch(/lagret/i);
+  });
+
+  it("reports sick, and the leader is told, with her agreement and her own task list", async () => {
     await driver.report(EMPLOYEE);
     const period = await driver.db().absencePeriod.findFirstOrThrow();
     expect(period).toMatchObject({ startDate: addDays(today(), REPORT.startDays), endDate: addDays(today(), REPORT.endDays), grade: REPORT.grade, document: REPORT.document });
-    expect(await driver.seen(LEADER)).toMatch(/Anne Ansatt har meldt seg syk/);
+    const leader = await driver.seen(LEADER);
+    expect(leader).toMatch(/Anne Ansatt har meldt seg syk/);
+    expect(leader).toMatch(/Hvem tar oppgavene: Kari tar kundemøtene mine/);
+    expect(leader).toMatch(new RegExp(`Oppgaver Anne Ansatt selv mener .* kan gjøre under sykdom: ${OWN_TASK}`));
   });
 
   it("runs the employee's and the leader's dialogues into version 1 of the plan", async () => {
@@ -338,6 +348,13 @@ describe.each([consoleDriver(), slackDriver(), teamsDriver()])("the scenario in 
     const arr = await driver.arrSeen();
     expect(arr).toMatch(/Anne Ansatt/);
     expect(arr).toMatch(new RegExp(MEASURE));
+    // Her own task is in the plan, assessed by both: her view, and the leader's beside it.
+    const content = parsePlanContent(JSON.parse(version.content));
+    const task = content.tasks.find((t) => t.name === OWN_TASK);
+    expect(task).toMatchObject({ ability: "normal", assessedBy: "employee" });
+    expect(task?.otherView).toMatchObject({ by: "leader", ability: "with_adjustment" });
+    // "As agreed" filled the plan's handover field from her agreement.
+    expect(content.taskHandover.employee).toMatch(/Kari tar kundemøtene/);
   });
 
   it("the plan milestone is settled: past its deadline the scheduler sends no reminder or escalation of it, in this channel", async () => {
@@ -384,6 +401,54 @@ describe.each([consoleDriver(), slackDriver(), teamsDriver()])("the scenario in 
     // On its due day (or the first working day after it), in Oslo.
     expect(localDateOf(row.dueAt, "Europe/Oslo") >= measure.dueDate!).toBe(true);
     expect(await driver.seen(LEADER)).toMatch(heading);
+  });
+
+  it("the timeline: each party sees the case as their role may, in this channel", async () => {
+    const anne = await driver.db().person.findUniqueOrThrow({ where: { email: EMPLOYEE } });
+    /** What the person is shown from now on (their chat so far is left out). */
+    const next = async (email: string, act: () => Promise<void>) => {
+      const before = (await driver.seen(email)).length;
+      await act();
+      return (await driver.seen(email)).slice(before);
+    };
+    const forAnne = (c: Command) => c.type === "timeline" && c.employeeId === anne.id;
+
+    // HR: everything, including who has looked.
+    const hr = await next(HR, async () => {
+      await driver.say(HR, "tidslinje");
+      await driver.press(HR, forAnne);
+    });
+    expect(hr).toMatch(/Tidslinje for Anne Ansatt/);
+    expect(hr).toMatch(/Sykefravær meldt/);
+    expect(hr).toMatch(/Den ansatte bekreftet versjon 1/);
+    expect(hr).toMatch(/Påminnelse om «Send planen til sykmelder» sendt til lederen/);
+
+    // The leader: the case, but not who read the plan or looked at the timeline.
+    const leader = await next(LEADER, async () => {
+      await driver.say(LEADER, "tidslinje");
+      await driver.press(LEADER, forAnne);
+    });
+    expect(leader).toMatch(/Tidslinje for Anne Ansatt/);
+    expect(leader).toMatch(new RegExp(`Tiltak avtalt: ${MEASURE}`));
+    expect(leader).toMatch(/Lederen fullførte/);
+    expect(leader).not.toMatch(/så tidslinjen|leste planen/);
+
+    // The ARR team: the summary level only, with her consent; never nudges, dialogues or who looked.
+    const arr = await next(ARR, async () => {
+      await driver.say(ARR, "tidslinje");
+      await driver.press(ARR, forAnne);
+    });
+    expect(arr).toMatch(/Den ansatte bekreftet versjon 1/);
+    expect(arr).toMatch(/Sammendrag av versjon 1 sendt til ARR-teamet/);
+    expect(arr).not.toMatch(/Påminnelse om|fullførte «|så tidslinjen|leste planen/);
+
+    // The employee: her whole case, including who looked (the button to withdraw the ARR consent: test/app/timeline.test.ts).
+    const own = await next(EMPLOYEE, () => driver.say(EMPLOYEE, "tidslinje"));
+    expect(own).toMatch(/Tidslinje for Anne Ansatt/);
+    expect(own).toMatch(/Den ansatte samtykket i at ARR-teamet ser sammendraget/);
+    expect(own).toMatch(/Hanne HR \(HR\) så tidslinjen/);
+    expect(own).toMatch(/Lise Leder \(leder\) så tidslinjen/);
+    expect(own.indexOf("Sykefravær meldt")).toBeLessThan(own.indexOf("Den ansatte bekreftet versjon 1"));
   });
 
   it("ends the case when the employee is back at work", async () => {

@@ -9,10 +9,29 @@ export const DIRECTORY = [
   "lise@firma.no,Lise Leder,,nb,NO,Europe/Oslo,,,",
   "anne@firma.no,Anne Ansatt,lise@firma.no,nb,NO,Europe/Oslo,,,",
   "hanne@firma.no,Hanne HR,,nb,NO,Europe/Oslo,,,hr;arr",
+  "arne@firma.no,Arne Arr,,nb,NO,Europe/Oslo,,,arr",
 ].join("\n");
 
 export const EMPLOYEE = "anne@firma.no";
 export const LEADER = "lise@firma.no";
+export const HR = "hanne@firma.no";
+/** A member of the ARR team only (Hanne is HR as well). */
+export const ARR = "arne@firma.no";
+
+/** Her own task list: a task she believes she could do while sick (seed 004). */
+export const OWN_TASK = "Lese korrektur";
+
+/** Before anyone is sick: how Anne wants to be followed up, and her own task list. */
+export const AGREEMENT: Script = {
+  channels: ["chat"],
+  contactBy: "leader_or_substitute",
+  times: ["morning"],
+  timesNote: "Ikke før klokka ni.",
+  closeness: "weekly",
+  whoMayKnow: "leader_and_team",
+  taskHandover: "Kari tar kundemøtene mine.",
+  fallbackTasks: OWN_TASK,
+};
 
 /**
  * Days relative to today: the report's first day and expected last day. Long enough for the
@@ -29,6 +48,8 @@ export const EMPLOYEE_ANSWERS: Script = {
   positionPercent: 100,
   mainTasks: "Kundemøter, Telefonvakt",
   ability: "normal",
+  // Her own task, assessed by her…
+  ownAbility: "normal",
   triedBefore: "yes",
   previousFacilitation: "Hjemmekontor to dager i uka fungerte bra.",
   returnPace: "graded",
@@ -40,6 +61,9 @@ export const MEASURE = "Hjemmekontor tirsdag og torsdag";
 export const MEASURE_DUE_DAYS = 40;
 
 export const LEADER_ANSWERS: Script = {
+  // …and by the leader, from the workplace's view.
+  ownAbility: "with_adjustment",
+  ownAdjustment: ["other_hours"],
   triedBefore: "yes",
   "measures._more": { sequence: ["yes", "no"] },
   measureTitle: MEASURE,
