@@ -16,7 +16,9 @@ export function agreementLines(t: Translate, name: string, agreement: Agreement 
   line("timesNote", agreement.timesNote);
   line("closeness", agreement.closeness);
   if (agreement.whoMayKnow) {
-    const { display, names } = agreement.whoMayKnow;
+    const { code, names } = agreement.whoMayKnow;
+    // Her answer was in the first person ("only my leader"); the leader reads it about her.
+    const display = t(`agreement:notice.whoMayKnowValue.${code}`, { name });
     lines.push(`• ${names ? t("agreement:notice.whoMayKnowNames", { name, value: display, names }) : t("agreement:notice.whoMayKnow", { name, value: display })}`);
   }
   line("taskHandover", agreement.taskHandover);
