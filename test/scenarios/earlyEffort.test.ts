@@ -275,6 +275,18 @@ describe("attacks on the early effort (the core refuses; nothing changes)", () =
   const say = async (email: string, command: Command) => textOf(await services.conversation.handle(await who(email), command, "console"));
   const refused = /^Du har ikke adgang til dette\./;
 
+  it("her leader reaches the screening from «hurtigt spor» too, not only from its reminder", async () => {
+    const dorte = (await who(EMPLOYEE)).id;
+    const lars = await who(LEADER);
+    const chooser = await services.conversation.handle(lars, { type: "text", text: "hurtigt spor" }, "console");
+    expect(buttons(chooser).some((b) => b.command.type === "fastTrack" && b.command.action === "explain" && b.command.employeeId === dorte)).toBe(true);
+    const view = await services.conversation.handle(lars, { type: "fastTrack", action: "explain", employeeId: dorte }, "console");
+    const screen = buttons(view).find((b) => b.command.type === "dialogue.start" && b.command.dialogueId === "dk_screening" && b.command.employeeId === dorte);
+    expect(screen).toBeDefined();
+    expect(textOf(await services.conversation.handle(lars, screen!.command, "console"))).toMatch(/vurdering/i);
+    await services.conversation.handle(lars, { type: "text", text: "annuller" }, "console");
+  });
+
   it("a colleague, another leader and HR cannot screen Dorte; a colleague or her leader cannot agree for her; another leader cannot offer or record it sent", async () => {
     const dorte = (await who(EMPLOYEE)).id;
     for (const email of [COLLEAGUE, "ole@firma.dk", "hanne@firma.dk", "otto@firma.dk"]) {

@@ -116,7 +116,10 @@ async function explain(turn: Turn, employeeId: string | undefined): Promise<Mess
     await authorize(turn.ctx.db, turn.person, employee, "fastTrack.offer", turn.today);
     const c = await danishCase(turn, employee!);
     const request = await turn.ctx.db.fastTrackRequest.findUnique({ where: { caseId: c.row.id } });
-    return [note(explanation(turn, "leader", c, employee!.name), "normal", request ? [] : [{ label: turn.t("early:buttons.offer", { name: employee!.name }), command: { type: "fastTrack", action: "offer", employeeId: employee!.id }, style: "primary" }])];
+    // The screening is reachable from here too (not only from its reminder), and may be done again.
+    const screen: Button = { label: turn.t("early:buttons.screen"), command: { type: "dialogue.start", dialogueId: "dk_screening", employeeId: employee!.id } };
+    const offer: Button = { label: turn.t("early:buttons.offer", { name: employee!.name }), command: { type: "fastTrack", action: "offer", employeeId: employee!.id }, style: "primary" };
+    return [note(explanation(turn, "leader", c, employee!.name), "normal", request ? [screen] : [offer, screen])];
   }
   const own = await currentCaseRow(turn, turn.person);
   if (!own && employeeId === undefined) {
