@@ -5,7 +5,6 @@ import type { Db } from "../db/client.js";
 import type { Person } from "../generated/prisma/client.js";
 import { toLpsFollowUpPlan, LpsExportError } from "../exports/lps.js";
 import { renderPlanMarkdown } from "../exports/markdown.js";
-import { renderPlanPdf } from "../exports/pdf.js";
 import { localDateOf } from "../domain/time/zone.js";
 import type { Locale } from "../i18n/index.js";
 import { audit, type Actor } from "./audit.js";
@@ -53,7 +52,11 @@ export async function exportPlan(db: Db, req: ExportRequest): Promise<{ body: Bu
   await audit(db, { actor: req.actor, subjectId: req.employee.id, action: "read", entity: "plan", entityId: plan.id, detail: { op: "export", format: req.format, version: number } });
 
   if (req.format === "md") return { body: renderPlanMarkdown(doc, req.locale), version: number };
-  if (req.format === "pdf") return { body: await renderPlanPdf(doc, req.locale), version: number };
+  if (req.format === "pdf") {
+    // pdfkit and its fonts are loaded at the first PDF, not at every start.
+    const { renderPlanPdf } = await import("../exports/pdf.js");
+    return { body: await renderPlanPdf(doc, req.locale), version: number };
+  }
   if (!req.nationalId || !/^\d{11}$/.test(req.nationalId)) throw new UserError("cli:plan.errors.nationalId");
   try {
     const dto = toLpsFollowUpPlan(doc.content, {

@@ -1,7 +1,8 @@
 // What a chat platform plugs into the bot: it mounts its endpoints on the shared
 // HTTP router, turns platform events into Commands for the Conversation, and gives
 // the outbox a way to deliver (DeliveryChannel). A new channel is one new folder
-// that exports a ChannelAdapter, plus one line in src/channels/index.ts.
+// that exports a ChannelAdapter, plus one line in src/channels/index.ts (when it is
+// enabled, and how it is loaded).
 import type { Config } from "../config/env.js";
 import type { Logger } from "../logging/logger.js";
 import type { Router } from "../server/router.js";
@@ -24,7 +25,5 @@ export interface RunningAdapter {
 
 export interface ChannelAdapter {
   readonly name: ChannelName;
-  /** Whether the configuration asks for this channel. */
-  enabled(config: Config): boolean;
   start(env: AdapterEnvironment): Promise<RunningAdapter>;
 }

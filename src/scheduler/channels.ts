@@ -8,18 +8,11 @@ import { Router } from "../server/router.js";
 
 export async function attachPlatformChannels(config: Config, logger: Logger, services: Services): Promise<{ stop(): Promise<void> }> {
   if (!config.channels.slack && !config.channels.teams) return { stop: async () => undefined };
-  const { CHANNEL_ADAPTERS } = await import("../channels/index.js");
-  const router = new Router();
-  const running: Array<{ stop(): Promise<void> }> = [];
-  for (const adapter of CHANNEL_ADAPTERS) {
-    if (!adapter.enabled(config)) continue;
-    const started = await adapter.start({ config, logger, router, services });
-    services.channels.add(started.delivery);
-    running.push(started);
-  }
+  const { startChannels } = await import("../channels/index.js");
+  const started = await startChannels({ config, logger, router: new Router(), services });
   return {
     stop: async () => {
-      for (const r of running) await r.stop();
+      for (const { running } of started) await running.stop();
     },
   };
 }

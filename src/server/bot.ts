@@ -9,8 +9,7 @@ import { Router } from "./router.js";
 import { systemClock, type AppContext } from "../app/context.js";
 import { createServices, type Services } from "../app/services.js";
 import type { SchedulerSettings } from "../app/reminders/settings.js";
-import { CHANNEL_ADAPTERS } from "../channels/index.js";
-import type { RunningAdapter } from "../channels/adapter.js";
+import { startChannels } from "../channels/index.js";
 
 export interface RunningBot {
   http: RunningServer;
@@ -58,14 +57,8 @@ async function startOn(
   const app: AppContext = { config, db, logger, clock: systemClock };
   const services = createServices(app, options.settings ? { settings: options.settings } : {});
   const router = new Router();
-  const adapters: Array<{ name: string; running: RunningAdapter }> = [];
-  for (const adapter of CHANNEL_ADAPTERS) {
-    if (!adapter.enabled(config)) continue;
-    const running = await adapter.start({ config, logger, router, services });
-    stops.push(() => running.stop());
-    services.channels.add(running.delivery);
-    adapters.push({ name: adapter.name, running });
-  }
+  const adapters = await startChannels({ config, logger, router, services });
+  for (const { running } of adapters) stops.push(() => running.stop());
   const enabled = config.channels;
   const mode = enabled.slack || enabled.teams ? "connected" : "local";
   const http = await startHttpServer({

@@ -32,7 +32,6 @@ function apiUrl(config: Config): string {
 
 export const slackAdapter: ChannelAdapter = {
   name: "slack",
-  enabled: (config) => config.channels.slack,
   async start({ config, logger, router, services }): Promise<RunningAdapter> {
     const token = config.SLACK_BOT_TOKEN;
     if (!token) throw new Error("SLACK_BOT_TOKEN is required for the Slack channel");

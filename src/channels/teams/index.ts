@@ -98,8 +98,6 @@ const TURN_LEASE_MS = 2 * 60_000;
 
 export const teamsAdapter: ChannelAdapter = {
   name: "teams",
-  // With an app id the real Bot Framework endpoint; without one only when local mode is asked for.
-  enabled: (config) => config.teamsMode !== "off",
   async start({ config, logger, router, services }): Promise<RunningAdapter> {
     const { facade } = services;
     const appId = config.MICROSOFT_APP_ID ?? "";
