@@ -22,7 +22,7 @@ const POSTGRES_SUITES = [
 /** SQLite-only: they open the SQLite file with better-sqlite3 or run Prisma's CLI on it. */
 const SQLITE_ONLY = ["test/db/migrations.test.ts", "test/db/schemaSync.test.ts"];
 /** PostgreSQL-only: the migrator and claims on PostgreSQL. */
-const POSTGRES_ONLY = ["test/db/postgres.test.ts", "test/db/replicas.test.ts", "test/db/inboxReplicas.test.ts"];
+const POSTGRES_ONLY = ["test/db/postgres.test.ts", "test/db/replicas.test.ts", "test/db/inboxReplicas.test.ts", "test/db/races.test.ts"];
 
 const postgresAvailable = Boolean(process.env.TEST_POSTGRES_URL) || postgresBinDir() !== undefined;
 if (!postgresAvailable) {

@@ -7,6 +7,7 @@ import type { Db } from "../db/client.js";
 import { isSettlementFactKind, settlementOf, snoozedUntilOf, NO_FACTS, type CaseFact, type Settlement, type SettlementFacts, type SettlementFactKind } from "../domain/milestones/index.js";
 import { localDateOf } from "../domain/time/zone.js";
 import type { IsoDate } from "../domain/time/localDate.js";
+import { isUniqueViolation } from "../db/errors.js";
 
 /** Settlement facts per case id (every id asked for is in the map). */
 export async function settlementFactsOf(db: Db, caseIds: readonly string[], timeZone = "Europe/Oslo"): Promise<Map<string, SettlementFacts>> {
@@ -63,7 +64,7 @@ export async function recordCaseFact(db: Db, fact: RecordFact): Promise<boolean>
     await db.caseFact.create({ data: { caseId: fact.caseId, kind: fact.kind, on: fact.on, source: fact.source, recordedById: fact.recordedById ?? null } });
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }

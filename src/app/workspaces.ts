@@ -3,6 +3,7 @@
 import type { Db } from "../db/client.js";
 import type { Person, Workspace } from "../generated/prisma/client.js";
 import { DEFAULT_LOCALE, parseLocale, type Locale } from "../i18n/index.js";
+import { isUniqueViolation } from "../db/errors.js";
 
 /** The language of the workspace's ARR channel, digest and escalations (bokmål until HR chooses). */
 export function workspaceLocale(workspace: Pick<Workspace, "locale">, fallback: Locale = DEFAULT_LOCALE): Locale {
@@ -14,11 +15,14 @@ export async function setWorkspaceLocale(db: Db, workspaceId: string, locale: Lo
 }
 
 export async function ensureWorkspace(db: Db, platform: "local" | "slack" | "teams", externalId: string): Promise<Workspace> {
-  return db.workspace.upsert({
-    where: { platform_externalId: { platform, externalId } },
-    create: { platform, externalId, ...(platform === "local" ? { arrChannel: "console" } : {}) },
-    update: {},
-  });
+  const where = { platform_externalId: { platform, externalId } };
+  try {
+    return await db.workspace.upsert({ where, create: { platform, externalId, ...(platform === "local" ? { arrChannel: "console" } : {}) }, update: {} });
+  } catch (error) {
+    // Two processes (replicas starting together) creating the same workspace: one insert wins, the other reads it.
+    if (!isUniqueViolation(error)) throw error;
+    return db.workspace.findUniqueOrThrow({ where });
+  }
 }
 
 /** The workspace whose ARR channel should hear about this person's case. */

@@ -21,6 +21,7 @@ import { recordCaseFact } from "../settlement.js";
 import { currentCaseRow } from "./completion.js";
 import type { Turn } from "./conversation.js";
 import { date } from "./views.js";
+import { isUniqueViolation } from "../../db/errors.js";
 
 type FastTrackCommand = Extract<Command, { type: "fastTrack" }>;
 
@@ -160,7 +161,7 @@ async function offer(turn: Turn, employeeId: string | undefined): Promise<Messag
     await db.fastTrackRequest.create({ data: { caseId: c.row.id, initiatedBy: "leader", initiatedById: turn.person.id, status: "awaiting_employee", createdAt: turn.now } });
   } catch (error) {
     // Offered at the same moment by a substitute: one request per case.
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
   await audit(db, { actor: actorFor(turn.person, relation), subjectId: employee!.id, action: "change", entity: "case", entityId: c.row.id, detail: { op: "fast_track_offer" } });
   await enqueue(db, {

@@ -28,6 +28,7 @@ import { timelineRole } from "../timeline.js";
 import type { KeywordTable } from "../../domain/messages/keywords.js";
 import type { Locale } from "../../i18n/index.js";
 import { DurableInbox, type EnqueueResult, type Held, type InboxHandler, type InboxItem, type InboxOptions, type InboxWorker } from "../inbox/index.js";
+import { isUniqueViolation } from "../../db/errors.js";
 
 export type { EnqueueResult, Held, InboxHandler, InboxItem, InboxOptions, InboxWork, InboxWorker } from "../inbox/index.js";
 export type { Person, Workspace, TabView, Identification, Platform, PlatformUser, AllowedTenants, Relation };
@@ -175,7 +176,7 @@ export class ChannelFacade {
     try {
       await this.db.processedEvent.create({ data: { key: key.slice(0, 500) } });
     } catch (error) {
-      if ((error as { code?: string }).code === "P2002") return false;
+      if (isUniqueViolation(error)) return false;
       throw error;
     }
     this.claims += 1;

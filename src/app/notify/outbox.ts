@@ -3,6 +3,7 @@
 // idempotency key makes creating it safe to repeat; the dispatcher sends it once.
 import type { Db } from "../../db/client.js";
 import type { Outbox } from "../../generated/prisma/client.js";
+import { isUniqueViolation } from "../../db/errors.js";
 
 /** What to say, rendered at send time in the recipient's language (`template` names its kind, src/app/notify/kinds/). */
 export interface NotificationPayload {
@@ -46,7 +47,7 @@ export async function enqueue(db: Pick<Db, "outbox">, item: OutboxItem): Promise
     return true;
   } catch (error) {
     // Another process created the same key between our check and insert: that is the point of the key.
-    if ((error as { code?: string }).code === "P2002") return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }

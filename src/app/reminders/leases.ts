@@ -4,10 +4,7 @@
 // which makes "already done for this slot" and "someone is on it" the same check.
 import type { Db } from "../../db/client.js";
 import type { Lease } from "../../generated/prisma/client.js";
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === "P2002";
-}
+import { isUniqueViolation } from "../../db/errors.js";
 
 /** Takes the lease if it is free (missing or expired); true when we hold it now. */
 export async function tryAcquireLease(db: Db, name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {

@@ -13,6 +13,7 @@ import { isHrAdmin, todayFor } from "../people.js";
 import { workspaceOf } from "../workspaces.js";
 import { KeyedLock } from "../conversation/keyedLock.js";
 import { settlementFactsOf } from "../settlement.js";
+import { isUniqueViolation } from "../../db/errors.js";
 
 /** lastError of a row the planner cancelled; such a row may come back when it is wanted again. */
 export const REPLANNED = "replanned";
@@ -121,7 +122,7 @@ export class ReminderPlanner {
       const created = await this.ctx.db.outbox.createMany({ data: rows.map((w) => this.rowOf(w, subjectId, JSON.stringify(w.payload))) });
       return created.count;
     } catch (error) {
-      if ((error as { code?: string }).code !== "P2002") throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
     let count = 0;
     for (const w of rows) if (await this.create(w, subjectId, JSON.stringify(w.payload))) count += 1;
@@ -149,7 +150,7 @@ export class ReminderPlanner {
       return true;
     } catch (error) {
       // Another process created it between our read and this insert: the key did its job.
-      if ((error as { code?: string }).code === "P2002") return false;
+      if (isUniqueViolation(error)) return false;
       throw error;
     }
   }

@@ -31,8 +31,15 @@ export function serve(databaseUrl: string, fake: FakeSlack): Server {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let buffer = "";
+  /** The process's last output, for the error when it exits before it is up. */
+  let tail = "";
+  const keep = (d: Buffer) => {
+    tail = (tail + d.toString()).slice(-4000);
+  };
+  child.stderr!.on("data", keep);
   const url = new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => {
+      keep(d);
       buffer += d.toString();
       let i: number;
       while ((i = buffer.indexOf("\n")) >= 0) {
@@ -46,7 +53,7 @@ export function serve(databaseUrl: string, fake: FakeSlack): Server {
         }
       }
     });
-    child.on("exit", (code) => reject(new Error(`serve exited early with ${code}`)));
+    child.on("exit", (code) => reject(new Error(`serve exited early with ${code}:\n${tail}`)));
   });
   url.catch(() => undefined);
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
