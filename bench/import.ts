@@ -1,6 +1,6 @@
 // Benchmark of `cli directory import`: a generated CSV of N people (the columns of
 // examples/people.csv: a tree of leaders, Slack ids for half of them) imported into a fresh
-// SQLite database by the compiled CLI (dist/, what `npm run cli` runs), then imported again
+// SQLite database by the compiled CLI (`npm run cli`: dist/, with its node options), then imported again
 // with every tenth person changed. Prints the time, the CLI's peak RSS, and the longest time a
 // concurrent simple query (a read, and a small write as a command makes) waited meanwhile:
 // what a `serve` on the same database lives through during an import.
@@ -76,9 +76,17 @@ async function probe(url: string): Promise<Probe> {
   };
 }
 
+/** The node options and script of `npm run cli` (package.json), so the figure is what it runs. */
+function cliCommand(): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const [node, ...args] = scripts.cli!.split(/\s+/);
+  if (node !== "node") throw new Error(`unexpected cli script: ${scripts.cli}`);
+  return args.map((a) => (a.endsWith(".js") ? path.join(ROOT, a) : a));
+}
+
 async function runImport(url: string, file: string): Promise<{ ms: number; peakMb: number; out: string }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, "dist/cli/entry.js"), "directory", "import", file], {
+  const child = spawn(process.execPath, [...cliCommand(), "directory", "import", file], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,7 +1,7 @@
 // `cli directory import`: upserts people by e-mail. Every bad row is reported with its
 // line number and nothing changes, because a half-applied org chart would send nudges to
 // the wrong leader; a good file is written in short batches (see importDirectory).
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { dialectOf, type Db } from "../../db/client.js";
@@ -60,6 +60,15 @@ export function parseDirectoryCsv(text: string, options: ImportOptions): { rows:
   // Each record becomes its row as it is read (nothing keeps the parser's record objects:
   // a file of 200,000 people fits in a fraction of the memory).
   const zones = new Map<string, boolean>();
+  // One copy of each repeated value (a language, a time zone, a leader's e-mail) for all rows.
+  const strings = new Map<string, string>();
+  const intern = <T extends string | null>(value: T): T => {
+    if (value === null) return value;
+    const known = strings.get(value);
+    if (known !== undefined) return known as T;
+    strings.set(value, value);
+    return value;
+  };
   const validZone = (zone: string) => {
     let valid = zones.get(zone);
     if (valid === undefined) zones.set(zone, (valid = isValidTimeZone(zone)));
@@ -75,7 +84,14 @@ export function parseDirectoryCsv(text: string, options: ImportOptions): { rows:
       relax_column_count: false,
       on_record: (raw: Record<string, string>, info: { lines: number }) => {
         header ??= Object.keys(raw);
-        rows.push(checkRow(raw, info.lines, options, problems, validZone));
+        const row = checkRow(raw, info.lines, options, problems, validZone);
+        row.leaderEmail = intern(row.leaderEmail);
+        row.locale = intern(row.locale);
+        row.jurisdiction = intern(row.jurisdiction);
+        row.timeZone = intern(row.timeZone);
+        row.roles = intern(row.roles);
+        row.phone = intern(row.phone);
+        rows.push(row);
         return undefined;
       },
     });
@@ -214,9 +230,12 @@ export async function importDirectory(db: Db, text: string, options: ImportOptio
   };
 
   // The leader graph after the import: file rows override the stored leader.
-  const leaderOf = new Map<string, string | null>();
-  for (const p of existing) leaderOf.set(p.email, p.leaderId ? (emailById.get(p.leaderId) ?? null) : null);
-  for (const r of rows) leaderOf.set(r.email, r.leaderEmail);
+  const leaderOf = (email: string): string | null => {
+    const row = rowByEmail.get(email);
+    if (row) return row.leaderEmail;
+    const stored = byEmail.get(email);
+    return stored?.leaderId ? (emailById.get(stored.leaderId) ?? null) : null;
+  };
 
   for (const r of rows) {
     if (r.leaderEmail && !rowByEmail.has(r.leaderEmail) && !byEmail.has(r.leaderEmail)) {
@@ -242,13 +261,22 @@ export async function importDirectory(db: Db, text: string, options: ImportOptio
   if (problems.length > 0) throw new UserError("cli:directory.errors.rejected", { count: problems.length }, sortProblems(problems));
 
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, total: rows.length };
+  // Ids by e-mail: the stored people's, and a new person's once written, kept only for
+  // those who lead someone (memory: most new people are nobody's leader).
   const ids = new Map(existing.map((p) => [p.email, p.id]));
+  const leading = new Set<string>();
+  for (const r of rows) if (r.leaderEmail) leading.add(r.leaderEmail);
+  const newPersonId = personIds();
+  const idOfNew = (r: DirectoryRow) => {
+    const id = newPersonId();
+    if (leading.has(r.email)) ids.set(r.email, id);
+    return id;
+  };
   const created: DirectoryRow[] = [];
   const changed: Array<{ row: DirectoryRow; before: Stored }> = [];
   for (const r of rows) {
     const before = byEmail.get(r.email);
     if (!before) {
-      ids.set(r.email, newPersonId());
       created.push(r);
       summary.created += 1;
       continue;
@@ -294,7 +322,7 @@ export async function importDirectory(db: Db, text: string, options: ImportOptio
       for (const part of chunks(batch, 70)) {
         const values = part.map(
           (r) =>
-            Prisma.sql`(${ids.get(r.email)!}, ${r.email}, ${r.name}, ${leaderIdOf(r)}, ${r.locale}, ${r.jurisdiction}, ${r.timeZone}, ${r.slackUserId}, ${r.teamsUserId}, ${r.roles ?? ""}, ${r.phone || null}, ${now}, ${now})`,
+            Prisma.sql`(${idOfNew(r)}, ${r.email}, ${r.name}, ${leaderIdOf(r)}, ${r.locale}, ${r.jurisdiction}, ${r.timeZone}, ${r.slackUserId}, ${r.teamsUserId}, ${r.roles ?? ""}, ${r.phone || null}, ${now}, ${now})`,
         );
         await tx.$executeRaw`INSERT INTO "Person" ("id", "email", "name", "leaderId", "locale", "jurisdiction", "timeZone", "slackUserId", "teamsUserId", "roles", "phone", "createdAt", "updatedAt") VALUES ${Prisma.join(values)}`;
       }
@@ -348,10 +376,9 @@ function leadersFirst(created: DirectoryRow[], rowByEmail: Map<string, Directory
     for (let i = chain.length - 1; i >= 0; i--) depth.set(chain[i]!, ++base);
     return depth.get(start.email)!;
   };
-  return created
-    .map((r, i) => ({ r, i, d: depthOf(r) }))
-    .sort((a, b) => a.d - b.d || a.i - b.i)
-    .map((x) => x.r);
+  for (const r of created) depthOf(r);
+  // (A stable sort: within one depth, the file's order.)
+  return [...created].sort((a, b) => depth.get(a.email)! - depth.get(b.email)!);
 }
 
 /** Sets SQLite's synchronous to NORMAL on this connection until restore(). */
@@ -375,22 +402,28 @@ function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-/** An id for a new person, made here because the rows are written in raw SQL (Prisma makes a cuid; any unique text will do). */
-function newPersonId(): string {
-  return `c${randomUUID().replace(/-/g, "")}`;
+/**
+ * Ids for new people, made here because the rows are written in raw SQL (Prisma makes a
+ * cuid; any unique text will do): a random prefix per import and a counter, short, so that
+ * 200,000 of them take little memory.
+ */
+function personIds(): () => string {
+  const prefix = `c${randomBytes(9).toString("hex")}`;
+  let next = 0;
+  return () => `${prefix}${(next++).toString(36)}`;
 }
 
 /** The chain of leaders from `start` if it comes back to itself, else undefined. */
-function findCycle(start: string, leaderOf: Map<string, string | null>): string[] | undefined {
+function findCycle(start: string, leaderOf: (email: string) => string | null): string[] | undefined {
   const path = [start];
   const seen = new Set([start]);
-  let current = leaderOf.get(start) ?? null;
+  let current = leaderOf(start);
   while (current) {
     path.push(current);
     if (current === start) return path;
     if (seen.has(current)) return undefined; // a cycle elsewhere; reported on its own rows
     seen.add(current);
-    current = leaderOf.get(current) ?? null;
+    current = leaderOf(current);
   }
   return undefined;
 }
