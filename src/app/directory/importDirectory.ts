@@ -217,9 +217,7 @@ interface Stored {
 export async function importDirectory(db: Db, text: string, options: ImportOptions): Promise<ImportSummary> {
   // Every problem in one report: row checks, then checks across rows and the stored directory.
   const { rows, problems } = parseDirectoryCsv(text, options);
-  // Raw: Prisma's typed read costs several times more for a large directory (same columns).
-  const existing = await db.$queryRaw<Stored[]>`
-    SELECT "id", "email", "name", "leaderId", "locale", "jurisdiction", "timeZone", "slackUserId", "teamsUserId", "roles", "phone" FROM "Person"`;
+  const existing = await readStored(db);
   const byEmail = new Map(existing.map((p) => [p.email, p]));
   const emailById = new Map(existing.map((p) => [p.id, p.email]));
   const rowByEmail = new Map(rows.map((r) => [r.email, r]));
@@ -346,6 +344,36 @@ export async function importDirectory(db: Db, text: string, options: ImportOptio
   }
   return summary;
 }
+
+/**
+ * The stored directory, in pages (a read of 200,000 people at once costs a few times their
+ * size while it is turned into objects), raw (Prisma's typed read costs several times more),
+ * repeated values kept once.
+ */
+async function readStored(db: Db): Promise<Stored[]> {
+  const stored: Stored[] = [];
+  const strings = new Map<string, string>();
+  const once = (value: string | null) => {
+    if (value === null) return null;
+    const known = strings.get(value);
+    if (known !== undefined) return known;
+    strings.set(value, value);
+    return value;
+  };
+  let after = "";
+  for (;;) {
+    const page = await db.$queryRaw<Stored[]>`
+      SELECT "id", "email", "name", "leaderId", "locale", "jurisdiction", "timeZone", "slackUserId", "teamsUserId", "roles", "phone"
+      FROM "Person" WHERE "id" > ${after} ORDER BY "id" LIMIT ${STORED_PAGE}`;
+    for (const p of page) {
+      stored.push({ ...p, leaderId: once(p.leaderId), locale: once(p.locale), jurisdiction: once(p.jurisdiction)!, timeZone: once(p.timeZone)!, roles: once(p.roles)! });
+    }
+    if (page.length < STORED_PAGE) return stored;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+const STORED_PAGE = 10_000;
 
 /** Rows written per transaction: a few milliseconds of work, so a waiting writer is not kept long. */
 const BATCH_ROWS = 500;
