@@ -1,10 +1,10 @@
 // Runs the benchmarks and prints their figures: `npm run bench` (all) or
-// `npm run bench -- milestones start slack-ack slack-inbox scheduler tick queries guard` (some). Each benchmark is a
+// `npm run bench -- milestones start slack-ack slack-inbox scheduler tick import queries guard` (some). Each benchmark is a
 // module in this folder with an exported main(); none asserts a time — they report.
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const ALL = ["milestones", "start", "slack-ack", "slack-inbox", "scheduler", "tick", "queries", "guard"] as const;
+const ALL = ["milestones", "start", "slack-ack", "slack-inbox", "scheduler", "tick", "import", "queries", "guard"] as const;
 
 async function run(names: readonly string[]): Promise<void> {
   for (const name of names) {

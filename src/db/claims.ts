@@ -6,7 +6,7 @@
 //   the rows it picks and skip the ones another is claiming at that moment, so replicas
 //   claim different rows side by side instead of queueing behind each other (and a row
 //   whose claim commits meanwhile is re-checked by its WHERE before it is taken).
-// The rows are then read back by token through the client, so they have Prisma's types.
+// The claimed rows come back from the UPDATE itself (RETURNING).
 import { Prisma } from "../generated/prisma/client.js";
 import type { Inbox, Outbox } from "../generated/prisma/client.js";
 import { dialectOf, type Db } from "./client.js";
@@ -35,7 +35,10 @@ export async function claimOutboxRows(db: Db, claim: OutboxClaim): Promise<Outbo
   const { now, limit, leaseMs, token, scope } = claim;
   const until = new Date(now.getTime() + leaseMs);
   const lock = dialectOf(db) === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
-  const claimed = await db.$executeRaw`
+  // RETURNING hands back the claimed rows (SQLite ≥ 3.35 and PostgreSQL): no second read, and
+  // a raw row costs a fraction of what Prisma's typed read of the same rows does. The columns
+  // are the model's fields (no @map in the schema), typed by the drivers (dates as Date).
+  const claimed = await db.$queryRaw<Outbox[]>`
     UPDATE "Outbox" SET "status" = 'claimed', "claimedBy" = ${token}, "claimedUntil" = ${until}, "updatedAt" = ${new Date()}
     WHERE "id" IN (
       SELECT "id" FROM "Outbox"
@@ -43,9 +46,10 @@ export async function claimOutboxRows(db: Db, claim: OutboxClaim): Promise<Outbo
       ORDER BY "dueAt" ASC
       LIMIT ${limit}
       ${lock}
-    )`;
-  if (claimed === 0) return [];
-  return db.outbox.findMany({ where: { claimedBy: token, status: "claimed" }, orderBy: { dueAt: "asc" } });
+    )
+    RETURNING *`;
+  // RETURNING keeps no order: oldest due first, as claimed.
+  return claimed.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export interface InboxClaim {

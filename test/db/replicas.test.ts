@@ -1,6 +1,8 @@
 // Two `serve` replicas on one PostgreSQL (PostgreSQL only: SQLite is one host's file).
-// Both run the real server and scheduler; 400 messages are due when they start, so their
-// first ticks claim from the outbox side by side. Every message is sent once, none is
+// Both run the real server and scheduler; 4,000 messages are due when they start, twice what
+// one tick sends (dispatchBatch × dispatchRounds), so their first ticks claim from the outbox
+// side by side (a batched tick sends 400 in a fraction of a second: the replica that started
+// first would take them all before the other is up). Every message is sent once, none is
 // lost, and the periodic jobs run in one replica only (their lease).
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -60,11 +62,11 @@ describe("two serve replicas on one PostgreSQL", () => {
     const employee = await db.person.create({ data: { email: "anne@firma.test", name: "Anne", locale: "en" } });
     const leaders = await Promise.all(Array.from({ length: 20 }, (_, i) => db.person.create({ data: { email: `leader${i}@firma.test`, name: `Leader ${i}`, locale: "en" } })));
 
-    // 400 notices (to people only the console channel reaches), due now: both replicas'
-    // first tick, at start, finds them.
+    // 4,000 notices (to people only the console channel reaches), due now: both replicas'
+    // first tick, at start, finds them, and neither may send them all in one tick.
     const now = new Date();
     await db.outbox.createMany({
-      data: Array.from({ length: 400 }, (_, i) => ({
+      data: Array.from({ length: 4000 }, (_, i) => ({
         idempotencyKey: `replicas:${i}`,
         kind: "change_notice",
         recipientId: leaders[i % leaders.length]!.id,
@@ -77,15 +79,15 @@ describe("two serve replicas on one PostgreSQL", () => {
     for (const url of urls) expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
     const deadline = Date.now() + 100_000;
-    while ((await db.outbox.count({ where: { status: "sent" } })) < 400 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    while ((await db.outbox.count({ where: { status: "sent" } })) < 4000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
 
-    expect(await db.outbox.count({ where: { status: "sent" } })).toBe(400);
-    // Sent once: one console message per row, twenty per leader.
-    expect(await db.consoleInbox.count()).toBe(400);
+    expect(await db.outbox.count({ where: { status: "sent" } })).toBe(4000);
+    // Sent once: one console message per row, two hundred per leader.
+    expect(await db.consoleInbox.count()).toBe(4000);
     const perLeader = await db.consoleInbox.groupBy({ by: ["personId"], _count: { _all: true } });
-    expect(perLeader.map((g) => g._count._all)).toEqual(leaders.map(() => 20));
+    expect(perLeader.map((g) => g._count._all)).toEqual(leaders.map(() => 200));
     const sentBy = replicas.map((r) => ticksOf(r).reduce((n, t) => n + t.delivery.sent, 0));
-    expect(sentBy[0]! + sentBy[1]!).toBe(400);
+    expect(sentBy[0]! + sentBy[1]!).toBe(4000);
     // Both took part (they claim side by side with SKIP LOCKED, not one after the other).
     expect(sentBy.every((n) => n > 0)).toBe(true);
 

@@ -1,9 +1,11 @@
-// `cli directory import`: upserts people by e-mail in one transaction. Every bad
-// row is reported with its line number and nothing changes, because a half-applied
-// org chart would send nudges to the wrong leader.
+// `cli directory import`: upserts people by e-mail. Every bad row is reported with its
+// line number and nothing changes, because a half-applied org chart would send nudges to
+// the wrong leader; a good file is written in short batches (see importDirectory).
+import { randomBytes } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import type { Db } from "../../db/client.js";
+import { dialectOf, type Db } from "../../db/client.js";
+import { Prisma } from "../../generated/prisma/client.js";
 import { parseLocale } from "../../i18n/index.js";
 import { isValidTimeZone } from "../../domain/time/zone.js";
 import { UserError, type UserProblem } from "../errors.js";
@@ -51,29 +53,59 @@ export function detectDelimiter(text: string): "," | ";" {
 
 /** Parses and checks each row on its own; the file's shape problems throw, row problems are returned. */
 export function parseDirectoryCsv(text: string, options: ImportOptions): { rows: DirectoryRow[]; problems: UserProblem[] } {
-  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   const delimiter = detectDelimiter(text);
+  const problems: UserProblem[] = [];
+  const rows: DirectoryRow[] = [];
+  let header: string[] | undefined;
+  // Each record becomes its row as it is read (nothing keeps the parser's record objects:
+  // a file of 200,000 people fits in a fraction of the memory).
+  const zones = new Map<string, boolean>();
+  // One copy of each repeated value (a language, a time zone, a leader's e-mail) for all rows.
+  const strings = new Map<string, string>();
+  const intern = <T extends string | null>(value: T): T => {
+    if (value === null) return value;
+    const known = strings.get(value);
+    if (known !== undefined) return known as T;
+    strings.set(value, value);
+    return value;
+  };
+  const validZone = (zone: string) => {
+    let valid = zones.get(zone);
+    if (valid === undefined) zones.set(zone, (valid = isValidTimeZone(zone)));
+    return valid;
+  };
   try {
-    records = parse(text, {
+    parse(text, {
       bom: true,
       delimiter,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      columns: (names: string[]) => names.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
-      info: true,
       relax_column_count: false,
-    }) as typeof records;
+      on_record: (raw: Record<string, string>, info: { lines: number }) => {
+        header ??= Object.keys(raw);
+        const row = checkRow(raw, info.lines, options, problems, validZone);
+        row.leaderEmail = intern(row.leaderEmail);
+        row.locale = intern(row.locale);
+        row.jurisdiction = intern(row.jurisdiction);
+        row.timeZone = intern(row.timeZone);
+        row.roles = intern(row.roles);
+        row.phone = intern(row.phone);
+        rows.push(row);
+        return undefined;
+      },
+    });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new UserError("cli:directory.errors.unreadable", { detail: (error as Error).message }, [
       { line, key: "cli:directory.errors.unreadable", params: { detail: (error as Error).message } },
     ]);
   }
-  const header = records[0] ? Object.keys(records[0].record) : [];
-  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+  const columns = header ?? [];
+  const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
   const known = new Set<string>([...DIRECTORY_COLUMNS, ...OPTIONAL_EXTRA_COLUMNS]);
-  const unknown = header.filter((h) => !known.has(h));
-  if (records.length > 0 && (missing.length > 0 || unknown.length > 0)) {
+  const unknown = columns.filter((h) => !known.has(h));
+  if (rows.length > 0 && (missing.length > 0 || unknown.length > 0)) {
     // A header like "email|name|…" names no known column: say what separates the columns.
     const odd = unknown.map((h) => /[|:\t]/.exec(h)?.[0]).find((c) => c !== undefined);
     throw new UserError("cli:directory.errors.header", { missing: missing.join(", "), unknown: unknown.join(", ") }, [
@@ -81,70 +113,68 @@ export function parseDirectoryCsv(text: string, options: ImportOptions): { rows:
       ...(odd ? [{ line: 1, key: "cli:directory.errors.separator", params: { separator: odd === "\t" ? "tab" : odd } }] : []),
     ]);
   }
-
-  const problems: UserProblem[] = [];
-  const rows: DirectoryRow[] = [];
-  for (const { record: raw, info } of records) {
-    const line = info.lines;
-    const rowProblems: UserProblem[] = [];
-    // Our own export's neutralised cells ('=…) come back as they were; then every field is
-    // checked for control characters and length before anything else looks at it.
-    const record: Record<string, string> = {};
-    for (const [field, value] of Object.entries(raw)) {
-      const restored = restoreCell(value ?? "");
-      const max = field === "name" ? NAME_MAX : field === "email" || field === "leader_email" ? EMAIL_MAX : FIELD_MAX;
-      if (FORBIDDEN_CHARACTERS.test(restored)) {
-        rowProblems.push({ line, field, key: "access:directory.controlCharacters" });
-        record[field] = "";
-      } else if (restored.length > max) {
-        rowProblems.push({ line, field, key: "access:directory.tooLong", params: { max, length: restored.length } });
-        record[field] = "";
-      } else {
-        record[field] = restored;
-      }
-    }
-    const email = (record.email ?? "").toLowerCase();
-    const flagged = new Set(rowProblems.map((p) => p.field));
-    if (!flagged.has("email") && !emailSchema.safeParse(email).success) rowProblems.push({ line, field: "email", key: "cli:directory.errors.badEmail", params: { value: record.email ?? "" } });
-    if (!flagged.has("name") && !record.name) rowProblems.push({ line, field: "name", key: "cli:directory.errors.missingName" });
-    const leaderEmail = (record.leader_email ?? "").toLowerCase() || null;
-    if (leaderEmail && !emailSchema.safeParse(leaderEmail).success) {
-      rowProblems.push({ line, field: "leader_email", key: "cli:directory.errors.badEmail", params: { value: record.leader_email } });
-    }
-    if (leaderEmail && leaderEmail === email) rowProblems.push({ line, field: "leader_email", key: "cli:directory.errors.ownLeader" });
-    const localeText = record.locale ?? "";
-    const locale = localeText ? parseLocale(localeText) : null;
-    if (locale === undefined) rowProblems.push({ line, field: "locale", key: "cli:directory.errors.badLocale", params: { value: localeText } });
-    const jurisdiction = (record.jurisdiction || "NO").toUpperCase();
-    if (!(JURISDICTIONS as readonly string[]).includes(jurisdiction)) {
-      rowProblems.push({ line, field: "jurisdiction", key: "cli:directory.errors.badJurisdiction", params: { value: record.jurisdiction } });
-    }
-    const timeZone = record.timezone || options.defaultTimeZone;
-    if (!isValidTimeZone(timeZone)) rowProblems.push({ line, field: "timezone", key: "cli:directory.errors.badTimeZone", params: { value: timeZone } });
-    const roles = record.roles ?? "";
-    const unknownRoles = roles.split(/[;,\s]+/).filter((r) => r && !(KNOWN_ROLES as readonly string[]).includes(r.toLowerCase()));
-    if (unknownRoles.length > 0) rowProblems.push({ line, field: "roles", key: "cli:directory.errors.badRole", params: { value: unknownRoles.join(", ") } });
-    const phone = (record.phone ?? "").trim();
-    if (phone !== "" && !isPhoneNumber(phone)) rowProblems.push({ line, field: "phone", key: "nav:directory.badPhone", params: { value: phone } });
-    problems.push(...rowProblems);
-    rows.push({
-      line,
-      email,
-      name: record.name ?? "",
-      leaderEmail,
-      locale: locale ?? null,
-      jurisdiction: jurisdiction as DirectoryRow["jurisdiction"],
-      timeZone,
-      slackUserId: record.slack_user_id || null,
-      teamsUserId: record.teams_user_id || null,
-      roles: "roles" in record ? parseRoles(roles).join(",") : null,
-      phone: "phone" in record ? phone : null,
-    });
-  }
   duplicates(rows, (r) => r.email, "email", "cli:directory.errors.duplicateEmail", problems);
   duplicates(rows.filter((r) => r.slackUserId), (r) => r.slackUserId!, "slack_user_id", "cli:directory.errors.duplicateSlackId", problems);
   duplicates(rows.filter((r) => r.teamsUserId), (r) => r.teamsUserId!, "teams_user_id", "cli:directory.errors.duplicateTeamsId", problems);
   return { rows, problems };
+}
+
+/** One record's checks; its problems are added to `problems`. */
+function checkRow(raw: Record<string, string>, line: number, options: ImportOptions, problems: UserProblem[], validZone: (zone: string) => boolean): DirectoryRow {
+  const rowProblems: UserProblem[] = [];
+  // Our own export's neutralised cells ('=…) come back as they were; then every field is
+  // checked for control characters and length before anything else looks at it.
+  const record: Record<string, string> = {};
+  for (const [field, value] of Object.entries(raw)) {
+    const restored = restoreCell(value ?? "");
+    const max = field === "name" ? NAME_MAX : field === "email" || field === "leader_email" ? EMAIL_MAX : FIELD_MAX;
+    if (FORBIDDEN_CHARACTERS.test(restored)) {
+      rowProblems.push({ line, field, key: "access:directory.controlCharacters" });
+      record[field] = "";
+    } else if (restored.length > max) {
+      rowProblems.push({ line, field, key: "access:directory.tooLong", params: { max, length: restored.length } });
+      record[field] = "";
+    } else {
+      record[field] = restored;
+    }
+  }
+  const email = (record.email ?? "").toLowerCase();
+  const flagged = new Set(rowProblems.map((p) => p.field));
+  if (!flagged.has("email") && !emailSchema.safeParse(email).success) rowProblems.push({ line, field: "email", key: "cli:directory.errors.badEmail", params: { value: record.email ?? "" } });
+  if (!flagged.has("name") && !record.name) rowProblems.push({ line, field: "name", key: "cli:directory.errors.missingName" });
+  const leaderEmail = (record.leader_email ?? "").toLowerCase() || null;
+  if (leaderEmail && !emailSchema.safeParse(leaderEmail).success) {
+    rowProblems.push({ line, field: "leader_email", key: "cli:directory.errors.badEmail", params: { value: record.leader_email } });
+  }
+  if (leaderEmail && leaderEmail === email) rowProblems.push({ line, field: "leader_email", key: "cli:directory.errors.ownLeader" });
+  const localeText = record.locale ?? "";
+  const locale = localeText ? parseLocale(localeText) : null;
+  if (locale === undefined) rowProblems.push({ line, field: "locale", key: "cli:directory.errors.badLocale", params: { value: localeText } });
+  const jurisdiction = (record.jurisdiction || "NO").toUpperCase();
+  if (!(JURISDICTIONS as readonly string[]).includes(jurisdiction)) {
+    rowProblems.push({ line, field: "jurisdiction", key: "cli:directory.errors.badJurisdiction", params: { value: record.jurisdiction } });
+  }
+  const timeZone = record.timezone || options.defaultTimeZone;
+  if (!validZone(timeZone)) rowProblems.push({ line, field: "timezone", key: "cli:directory.errors.badTimeZone", params: { value: timeZone } });
+  const roles = record.roles ?? "";
+  const unknownRoles = roles.split(/[;,\s]+/).filter((r) => r && !(KNOWN_ROLES as readonly string[]).includes(r.toLowerCase()));
+  if (unknownRoles.length > 0) rowProblems.push({ line, field: "roles", key: "cli:directory.errors.badRole", params: { value: unknownRoles.join(", ") } });
+  const phone = (record.phone ?? "").trim();
+  if (phone !== "" && !isPhoneNumber(phone)) rowProblems.push({ line, field: "phone", key: "nav:directory.badPhone", params: { value: phone } });
+  problems.push(...rowProblems);
+  return {
+    line,
+    email,
+    name: record.name ?? "",
+    leaderEmail,
+    locale: locale ?? null,
+    jurisdiction: jurisdiction as DirectoryRow["jurisdiction"],
+    timeZone,
+    slackUserId: record.slack_user_id || null,
+    teamsUserId: record.teams_user_id || null,
+    roles: "roles" in record ? parseRoles(roles).join(",") : null,
+    phone: "phone" in record ? phone : null,
+  };
 }
 
 function duplicates(rows: DirectoryRow[], key: (r: DirectoryRow) => string, field: string, messageKey: string, problems: UserProblem[]): void {
@@ -161,21 +191,49 @@ function sortProblems(problems: UserProblem[]): UserProblem[] {
   return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
-/** Validates against the existing directory (leaders, cycles, ids taken) and applies atomically. */
+/** What the import reads of the people already stored. */
+interface Stored {
+  id: string;
+  email: string;
+  name: string;
+  leaderId: string | null;
+  locale: string | null;
+  jurisdiction: string;
+  timeZone: string;
+  slackUserId: string | null;
+  teamsUserId: string | null;
+  roles: string;
+  phone: string | null;
+}
+
+/**
+ * Validates against the existing directory (leaders, cycles, ids taken), then applies the
+ * file. Every problem is found before anything is written, so a bad file changes nothing.
+ * The writes go in batches, each a short transaction with a pause after it, so a command
+ * of a running server waits a moment at most (one transaction for the whole file held the
+ * database for minutes). Each step is safe to repeat: an import that stops half-way (a
+ * crash, a full disk) is completed by importing the same file again.
+ */
 export async function importDirectory(db: Db, text: string, options: ImportOptions): Promise<ImportSummary> {
   // Every problem in one report: row checks, then checks across rows and the stored directory.
   const { rows, problems } = parseDirectoryCsv(text, options);
-  const existing = await db.person.findMany({
-    select: { id: true, email: true, name: true, leaderId: true, locale: true, jurisdiction: true, timeZone: true, slackUserId: true, teamsUserId: true, roles: true, phone: true },
-  });
+  const existing = await readStored(db);
   const byEmail = new Map(existing.map((p) => [p.email, p]));
   const emailById = new Map(existing.map((p) => [p.id, p.email]));
   const rowByEmail = new Map(rows.map((r) => [r.email, r]));
+  // The stored Slack and Teams ids are unique: who holds each.
+  const holders = {
+    slackUserId: new Map(existing.flatMap((p) => (p.slackUserId ? [[p.slackUserId, p] as const] : []))),
+    teamsUserId: new Map(existing.flatMap((p) => (p.teamsUserId ? [[p.teamsUserId, p] as const] : []))),
+  };
 
   // The leader graph after the import: file rows override the stored leader.
-  const leaderOf = new Map<string, string | null>();
-  for (const p of existing) leaderOf.set(p.email, p.leaderId ? (emailById.get(p.leaderId) ?? null) : null);
-  for (const r of rows) leaderOf.set(r.email, r.leaderEmail);
+  const leaderOf = (email: string): string | null => {
+    const row = rowByEmail.get(email);
+    if (row) return row.leaderEmail;
+    const stored = byEmail.get(email);
+    return stored?.leaderId ? (emailById.get(stored.leaderId) ?? null) : null;
+  };
 
   for (const r of rows) {
     if (r.leaderEmail && !rowByEmail.has(r.leaderEmail) && !byEmail.has(r.leaderEmail)) {
@@ -186,7 +244,8 @@ export async function importDirectory(db: Db, text: string, options: ImportOptio
       ["teamsUserId", r.teamsUserId, "teams_user_id"],
     ] as const) {
       if (!value) continue;
-      const owner = existing.find((p) => p[field] === value && p.email !== r.email);
+      const holder = holders[field].get(value);
+      const owner = holder && holder.email !== r.email ? holder : undefined;
       // Taken by someone else who keeps it (not re-assigned in this same file).
       if (owner && rowByEmail.get(owner.email)?.[field] !== null && (rowByEmail.get(owner.email)?.[field] ?? owner[field]) === value) {
         problems.push({ line: r.line, field: column, key: "cli:directory.errors.idTaken", params: { value, owner: owner.email } });
@@ -200,73 +259,199 @@ export async function importDirectory(db: Db, text: string, options: ImportOptio
   if (problems.length > 0) throw new UserError("cli:directory.errors.rejected", { count: problems.length }, sortProblems(problems));
 
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, total: rows.length };
-  await db.$transaction(async (tx) => {
-    // Two passes: people first, then leaders, so a leader may appear after their reports.
-    const ids = new Map(existing.map((p) => [p.email, p.id]));
-    for (const r of rows) {
-      const data = {
-        name: r.name,
-        locale: r.locale,
-        jurisdiction: r.jurisdiction,
-        timeZone: r.timeZone,
-        slackUserId: r.slackUserId,
-        teamsUserId: r.teamsUserId,
-        ...(r.roles !== null ? { roles: r.roles } : {}),
-        ...(r.phone !== null ? { phone: r.phone === "" ? null : r.phone } : {}),
-      };
-      const before = byEmail.get(r.email);
-      if (!before) {
-        const created = await tx.person.create({ data: { email: r.email, ...data } });
-        ids.set(r.email, created.id);
-        summary.created += 1;
-      } else {
-        const leaderBefore = before.leaderId ? emailById.get(before.leaderId) ?? null : null;
-        const same =
-          before.name === data.name &&
-          before.locale === data.locale &&
-          before.jurisdiction === data.jurisdiction &&
-          before.timeZone === data.timeZone &&
-          before.slackUserId === data.slackUserId &&
-          before.teamsUserId === data.teamsUserId &&
-          (r.roles === null || before.roles === r.roles) &&
-          (r.phone === null || (before.phone ?? "") === r.phone) &&
-          leaderBefore === r.leaderEmail;
-        if (same) {
-          summary.unchanged += 1;
-          continue;
-        }
-        // Release ids first so swapping Slack/Teams ids between two people cannot collide.
-        await tx.person.update({ where: { id: before.id }, data: { slackUserId: null, teamsUserId: null } });
-        summary.updated += 1;
+  // Ids by e-mail: the stored people's, and a new person's once written, kept only for
+  // those who lead someone (memory: most new people are nobody's leader).
+  const ids = new Map(existing.map((p) => [p.email, p.id]));
+  const leading = new Set<string>();
+  for (const r of rows) if (r.leaderEmail) leading.add(r.leaderEmail);
+  const newPersonId = personIds();
+  const idOfNew = (r: DirectoryRow) => {
+    const id = newPersonId();
+    if (leading.has(r.email)) ids.set(r.email, id);
+    return id;
+  };
+  const created: DirectoryRow[] = [];
+  const changed: Array<{ row: DirectoryRow; before: Stored }> = [];
+  for (const r of rows) {
+    const before = byEmail.get(r.email);
+    if (!before) {
+      created.push(r);
+      summary.created += 1;
+      continue;
+    }
+    const leaderBefore = before.leaderId ? (emailById.get(before.leaderId) ?? null) : null;
+    const same =
+      before.name === r.name &&
+      before.locale === r.locale &&
+      before.jurisdiction === r.jurisdiction &&
+      before.timeZone === r.timeZone &&
+      before.slackUserId === r.slackUserId &&
+      before.teamsUserId === r.teamsUserId &&
+      (r.roles === null || before.roles === r.roles) &&
+      (r.phone === null || (before.phone ?? "") === r.phone) &&
+      leaderBefore === r.leaderEmail;
+    // An unchanged person is not written at all (their updatedAt would make the scheduler re-plan them).
+    if (same) summary.unchanged += 1;
+    else {
+      changed.push({ row: r, before });
+      summary.updated += 1;
+    }
+  }
+
+  const now = new Date();
+  const leaderIdOf = (r: DirectoryRow) => (r.leaderEmail ? ids.get(r.leaderEmail)! : null);
+  // SQLite: no sync to disk at each batch's commit, only at checkpoints (WAL's "normal"): a
+  // batch commits in a moment, so a waiting command is not kept behind a disk flush. A power
+  // cut may lose the last batches, which importing the file again brings back.
+  const relaxed = dialectOf(db) === "sqlite" ? await relaxSync(db) : undefined;
+  try {
+    // 1. Release the Slack and Teams ids that move, so two people may swap theirs.
+    const moving = changed.filter(
+      ({ row, before }) => (before.slackUserId !== null && before.slackUserId !== row.slackUserId) || (before.teamsUserId !== null && before.teamsUserId !== row.teamsUserId),
+    );
+    await inBatches(db, moving, async (tx, batch) => {
+      for (const part of chunks(batch, 500)) {
+        await tx.$executeRaw`UPDATE "Person" SET "slackUserId" = NULL, "teamsUserId" = NULL, "updatedAt" = ${now} WHERE "id" IN (${Prisma.join(part.map((c) => c.before.id))})`;
       }
-    }
-    for (const r of rows) {
-      const before = byEmail.get(r.email);
-      await tx.person.update({
-        where: { id: ids.get(r.email)! },
-        data: {
-          leaderId: r.leaderEmail ? ids.get(r.leaderEmail)! : null,
-          slackUserId: r.slackUserId,
-          teamsUserId: r.teamsUserId,
-          ...(before ? { name: r.name, locale: r.locale, jurisdiction: r.jurisdiction, timeZone: r.timeZone, ...(r.roles !== null ? { roles: r.roles } : {}) } : {}),
-        },
-      });
-    }
-  });
+    });
+    // 2. The new people, leaders before their reports (the file may have them the other way
+    //    round), so each row is written once, with its leader.
+    await inBatches(db, leadersFirst(created, rowByEmail), async (tx, batch) => {
+      for (const part of chunks(batch, 70)) {
+        const values = part.map(
+          (r) =>
+            Prisma.sql`(${idOfNew(r)}, ${r.email}, ${r.name}, ${leaderIdOf(r)}, ${r.locale}, ${r.jurisdiction}, ${r.timeZone}, ${r.slackUserId}, ${r.teamsUserId}, ${r.roles ?? ""}, ${r.phone || null}, ${now}, ${now})`,
+        );
+        await tx.$executeRaw`INSERT INTO "Person" ("id", "email", "name", "leaderId", "locale", "jurisdiction", "timeZone", "slackUserId", "teamsUserId", "roles", "phone", "createdAt", "updatedAt") VALUES ${Prisma.join(values)}`;
+      }
+    });
+    // 3. The people who changed: everything the file says but the phone (as before: the
+    //    phone is only written for new people), and their leader.
+    await inBatches(db, changed, async (tx, batch) => {
+      for (const part of chunks(batch, 100)) {
+        const values = part.map(
+          ({ row: r, before }) => Prisma.sql`(${before.id}, ${leaderIdOf(r)}, ${r.slackUserId}, ${r.teamsUserId}, ${r.name}, ${r.locale}, ${r.jurisdiction}, ${r.timeZone}, ${r.roles})`,
+        );
+        await tx.$executeRaw`
+          WITH "v" ("id", "leaderId", "slackUserId", "teamsUserId", "name", "locale", "jurisdiction", "timeZone", "roles") AS (VALUES ${Prisma.join(values)})
+          UPDATE "Person" SET "leaderId" = "v"."leaderId", "slackUserId" = "v"."slackUserId", "teamsUserId" = "v"."teamsUserId", "name" = "v"."name",
+            "locale" = "v"."locale", "jurisdiction" = "v"."jurisdiction", "timeZone" = "v"."timeZone", "roles" = COALESCE("v"."roles", "Person"."roles"), "updatedAt" = ${now}
+          FROM "v" WHERE "Person"."id" = "v"."id"`;
+      }
+    });
+  } finally {
+    await relaxed?.restore();
+  }
   return summary;
 }
 
+/**
+ * The stored directory, in pages (a read of 200,000 people at once costs a few times their
+ * size while it is turned into objects), raw (Prisma's typed read costs several times more),
+ * repeated values kept once.
+ */
+async function readStored(db: Db): Promise<Stored[]> {
+  const stored: Stored[] = [];
+  const strings = new Map<string, string>();
+  const once = (value: string | null) => {
+    if (value === null) return null;
+    const known = strings.get(value);
+    if (known !== undefined) return known;
+    strings.set(value, value);
+    return value;
+  };
+  let after = "";
+  for (;;) {
+    const page = await db.$queryRaw<Stored[]>`
+      SELECT "id", "email", "name", "leaderId", "locale", "jurisdiction", "timeZone", "slackUserId", "teamsUserId", "roles", "phone"
+      FROM "Person" WHERE "id" > ${after} ORDER BY "id" LIMIT ${STORED_PAGE}`;
+    for (const p of page) {
+      stored.push({ ...p, leaderId: once(p.leaderId), locale: once(p.locale), jurisdiction: once(p.jurisdiction)!, timeZone: once(p.timeZone)!, roles: once(p.roles)! });
+    }
+    if (page.length < STORED_PAGE) return stored;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+const STORED_PAGE = 10_000;
+
+/** Rows written per transaction: a few milliseconds of work, so a waiting writer is not kept long. */
+const BATCH_ROWS = 500;
+/**
+ * The pause after each batch, in which another process's waiting writer takes its turn
+ * (SQLite's busy handler retries at growing intervals: a gap of a moment is not enough).
+ */
+const PAUSE_MS = 10;
+
+/** The new people ordered so that everyone comes after their leader (the file has no cycles by now). */
+function leadersFirst(created: DirectoryRow[], rowByEmail: Map<string, DirectoryRow>): DirectoryRow[] {
+  const isNew = new Set(created.map((r) => r.email));
+  const depth = new Map<string, number>();
+  const depthOf = (start: DirectoryRow): number => {
+    // Walk up to the first known depth (or a leader who is not new), then fill in on the way back.
+    const chain: string[] = [];
+    let email: string | null = start.email;
+    let base = -1;
+    while (email && isNew.has(email)) {
+      const known = depth.get(email);
+      if (known !== undefined) {
+        base = known;
+        break;
+      }
+      chain.push(email);
+      email = rowByEmail.get(email)!.leaderEmail;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) depth.set(chain[i]!, ++base);
+    return depth.get(start.email)!;
+  };
+  for (const r of created) depthOf(r);
+  // (A stable sort: within one depth, the file's order.)
+  return [...created].sort((a, b) => depth.get(a.email)! - depth.get(b.email)!);
+}
+
+/** Sets SQLite's synchronous to NORMAL on this connection until restore(). */
+async function relaxSync(db: Db): Promise<{ restore(): Promise<void> }> {
+  const [row] = await db.$queryRawUnsafe<Array<{ synchronous: number | bigint }>>("PRAGMA synchronous");
+  const before = Number(row?.synchronous ?? 2);
+  if (before <= 1) return { restore: async () => undefined };
+  await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  return { restore: async () => void (await db.$executeRawUnsafe(`PRAGMA synchronous = ${before}`)) };
+}
+
+async function inBatches<T>(db: Db, items: readonly T[], write: (tx: Prisma.TransactionClient, batch: readonly T[]) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH_ROWS) {
+    const batch = items.slice(i, i + BATCH_ROWS);
+    await db.$transaction((tx) => write(tx, batch));
+    if (i + BATCH_ROWS < items.length) await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+  }
+}
+
+function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/**
+ * Ids for new people, made here because the rows are written in raw SQL (Prisma makes a
+ * cuid; any unique text will do): a random prefix per import and a counter, short, so that
+ * 200,000 of them take little memory.
+ */
+function personIds(): () => string {
+  const prefix = `c${randomBytes(9).toString("hex")}`;
+  let next = 0;
+  return () => `${prefix}${(next++).toString(36)}`;
+}
+
 /** The chain of leaders from `start` if it comes back to itself, else undefined. */
-function findCycle(start: string, leaderOf: Map<string, string | null>): string[] | undefined {
+function findCycle(start: string, leaderOf: (email: string) => string | null): string[] | undefined {
   const path = [start];
   const seen = new Set([start]);
-  let current = leaderOf.get(start) ?? null;
+  let current = leaderOf(start);
   while (current) {
     path.push(current);
     if (current === start) return path;
     if (seen.has(current)) return undefined; // a cycle elsewhere; reported on its own rows
     seen.add(current);
-    current = leaderOf.get(current) ?? null;
+    current = leaderOf(current);
   }
   return undefined;
 }

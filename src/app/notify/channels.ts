@@ -24,6 +24,11 @@ export interface DeliveryChannel {
   /** Whether this channel knows how to reach the person (has their user id or a conversation reference). */
   canReach(person: Person): boolean;
   sendToPerson(person: Person, message: Message): Promise<DeliveryResult>;
+  /**
+   * Sends to many people at once (a channel that can do it in one write, like the console
+   * inbox); the results in the order of `items`. The dispatcher queues a batch's sends for it.
+   */
+  sendManyToPeople?(items: ReadonlyArray<{ person: Person; message: Message }>): Promise<DeliveryResult[]>;
   /** Whether the workspace has an ARR channel registered in this channel. */
   hasArrChannel(workspace: Workspace): boolean;
   /** Posts or updates in place (by message.replaceKey) in the workspace's ARR channel. */

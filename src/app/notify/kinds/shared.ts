@@ -19,7 +19,7 @@ export function text(value: string, style?: "heading" | "muted" | "warning" | "s
 }
 
 export async function personById(env: TemplateEnv, id: unknown): Promise<Person | null> {
-  return typeof id === "string" ? env.ctx.db.person.findUnique({ where: { id } }) : null;
+  return typeof id === "string" ? env.person(id) : null;
 }
 
 export function dueLine(env: TemplateEnv, due: IsoDate): string {
