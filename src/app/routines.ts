@@ -24,6 +24,7 @@ import { audit } from "./audit.js";
 import { enqueue } from "./notify/outbox.js";
 import type { KindPayload } from "./notify/kinds/index.js";
 import { isHrAdmin } from "./people.js";
+import { UserError } from "./errors.js";
 
 export interface RoutineView {
   t: Translate;
@@ -106,6 +107,7 @@ export async function saveRoutine(
 ): Promise<{ routine: TeamRoutine; members: Person[] }> {
   const { db, now } = ctx;
   const relation = await authorize(db, writer, leader, "routine.write", ctx.view.today);
+  await assertLeadsATeam(db, leader);
   // Text the writer kept private (flagged by the health guard) is never offered to anyone.
   const answers = Object.fromEntries(Object.entries(state.answers).filter(([k]) => ROUTINE_STEPS.has(k) && !state.privateAnswers.includes(k)));
   const json = JSON.stringify(answers);
@@ -167,6 +169,12 @@ export async function leadersWithTeams(db: Db): Promise<Person[]> {
 }
 
 /** Which leader's routine a `write` is about: the named one, else the writer's own (HR without a team chooses). */
+/** A routine is a team's: refused (with a word on what to do instead) for someone who leads nobody. */
+export async function assertLeadsATeam(db: Db, leader: Person): Promise<void> {
+  const members = await db.person.count({ where: { leaderId: leader.id, NOT: { id: leader.id } } });
+  if (members === 0) throw new UserError("routine:write.noTeam", { name: leader.name });
+}
+
 export async function routineLeaderFor(db: Db, writer: Person, leaderId: string | undefined): Promise<Person | "choose"> {
   if (leaderId) {
     const leader = await db.person.findUnique({ where: { id: leaderId } });

@@ -79,6 +79,17 @@ describe("the team routine in the core", () => {
     expect(textOf(await say("petter@firma.no", { type: "dialogue", sessionId: session.id, action: "restart" }))).toMatch(/finner ikke|fant ikke|ikke funnet/i);
   });
 
+  it("tells someone who leads nobody that there is no team routine to write, before the first question", async () => {
+    const anne = await person("anne@firma.no");
+    for (const command of [{ type: "text", text: "teamrutine" }, { type: "routine", action: "write" }, { type: "dialogue.start", dialogueId: "team_routine", employeeId: anne.id }] as Command[]) {
+      const reply = textOf(await say("anne@firma.no", command));
+      expect(reply, JSON.stringify(command)).toMatch(/Anne Ansatt er ikke leder for noen i katalogen, så det er ingen teamrutine å skrive/);
+      expect(reply).toMatch(/«kontakt»/);
+    }
+    expect(await db.db.dialogueSession.count({ where: { personId: anne.id, status: "active" } })).toBe(0);
+    expect(await db.db.teamRoutine.count()).toBe(0);
+  });
+
   it("HR writes the routine for a named leader's team; an offer from before the rewrite is not applied", async () => {
     await write("lise@firma.no", { type: "text", text: "teamrutine" });
     const anne = await person("anne@firma.no");

@@ -10,7 +10,7 @@ import { snapshotAnswers } from "../../domain/dialogue/snapshot.js";
 import type { PlanRole } from "../../domain/plan/model.js";
 import type { AnswerSnapshot } from "../../domain/plan/snapshot.js";
 import { parseAgreement } from "../../domain/agreement/index.js";
-import { ownAnswers, recordRoutineAnswer, routineAnswers, saveRoutine } from "../routines.js";
+import { assertLeadsATeam, ownAnswers, recordRoutineAnswer, routineAnswers, saveRoutine } from "../routines.js";
 import { OWN_TASK_LIST } from "../../domain/dialogue/definitions/shared.js";
 import { milestoneTitleKey } from "../../domain/milestones/index.js";
 import type { Person, SickCase } from "../../generated/prisma/client.js";
@@ -47,6 +47,8 @@ export async function startContextFor(turn: Turn, def: DialogueDefinition, subje
   // Her agreement (and a team's routine) starts from what it says now, so changing one answer is one answer.
   if (def.id === "contact_preferences") return { context: { prefill: ownAnswers(subject.employee.contactPreferences) }, caseId: null };
   if (def.id === "team_routine") {
+    // A routine is a team's: refused before the first question for someone who leads nobody.
+    await assertLeadsATeam(turn.ctx.db, subject.employee);
     const routine = await turn.ctx.db.teamRoutine.findUnique({ where: { leaderId: subject.employee.id } });
     return { context: routine ? { prefill: routineAnswers(routine.answers) } : {}, caseId: null };
   }

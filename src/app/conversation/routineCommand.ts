@@ -7,7 +7,7 @@ import type { AnswerValue } from "../../domain/messages/commands.js";
 import type { DialogueId } from "../../domain/dialogue/definitions/index.js";
 import { answerSnapshotSchema } from "../../domain/plan/snapshot.js";
 import { authorize } from "../access.js";
-import { leadersWithTeams, ownAnswers, recordRoutineAnswer, routineAnswers, routineLeaderFor, routineOfTeam, routineOfferMessage, routineSnapshots, type RoutineCommand } from "../routines.js";
+import { assertLeadsATeam, leadersWithTeams, ownAnswers, recordRoutineAnswer, routineAnswers, routineLeaderFor, routineOfTeam, routineOfferMessage, routineSnapshots, type RoutineCommand } from "../routines.js";
 import type { DialogueSubject } from "./completion.js";
 import type { Turn } from "./conversation.js";
 
@@ -27,6 +27,7 @@ export async function routineCommand(turn: Turn, cmd: RoutineCommand, start: Sta
       return [{ summary: text, blocks: [{ kind: "text", text }, { kind: "actions", buttons: leaders.map((l) => ({ label: l.name, command: { type: "routine", action: "write", leaderId: l.id } })) }] }];
     }
     await authorize(db, turn.person, leader, "routine.write", turn.today);
+    await assertLeadsATeam(db, leader);
     return start({ employee: leader, role: "leader" }, "team_routine");
   }
   if (cmd.action === "keep") {
