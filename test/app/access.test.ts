@@ -125,7 +125,9 @@ describe("the permission table, command × relation (real Conversation, real dat
     "dialogue.employee": async (actor) => startEffect(actor, "employee_followup"),
     "dialogue.leader": async (actor) => startEffect(actor, "evaluation"),
     "milestone.set": async (actor) => {
-      const days = Math.floor(Math.random() * 50) + 2;
+      // A different snooze at every attempt: one equal to the last would change nothing and read as "no effect".
+      snoozes += 1;
+      const days = snoozes + 1;
       const reply = await say(actor, { type: "milestone", caseId, milestoneId: "no.followup_plan", action: "snooze", snoozeDays: days });
       const state = await db.db.milestoneState.findUnique({ where: { caseId_milestoneId: { caseId, milestoneId: "no.followup_plan" } } });
       return { refused: refusedIn(reply), effect: state?.setById === actor.id && state.snoozedUntil !== null };
@@ -178,7 +180,15 @@ describe("the permission table, command × relation (real Conversation, real dat
     },
     "absence.change": async (actor) => startEffect(actor, "change_absence"),
     // The team routine of "Anne's team" (the people Anne leads): Anne herself, or HR; a colleague never.
-    "routine.write": async (actor) => startEffect(actor, "team_routine"),
+    "routine.write": async (actor) => {
+      // Whose team: Anne's ("self" writes her own), so for the attempt she leads one member.
+      const member = await db.db.person.create({ data: { email: "nils@firma.no", name: "Nils Nyansatt", leaderId: anne.id, timeZone: "Europe/Oslo", jurisdiction: "NO" } });
+      try {
+        return await startEffect(actor, "team_routine");
+      } finally {
+        await db.db.person.delete({ where: { id: member.id } });
+      }
+    },
     consent: async (actor) => {
       // The consent command has no target: whoever sends it changes only their own consent.
       const before = await db.db.consent.count({ where: { personId: anne.id } });
@@ -214,6 +224,8 @@ describe("the permission table, command × relation (real Conversation, real dat
         return { refused: refusedIn(reply), effect: row.status === "agreed" };
       }),
   };
+
+  let snoozes = 0;
 
   /** Runs `fn` with Anne's case under Danish rules and open-ended, then puts it back. */
   async function asDanish<T>(fn: (caseId: string) => Promise<T>): Promise<T> {
