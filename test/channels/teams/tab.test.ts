@@ -202,10 +202,12 @@ describe("the personal tab", () => {
       context = await chromium.launchPersistentContext(userDataDir, {
         executablePath: CHROMIUM,
         headless: true,
+        // Chromium's first start on a busy two-core machine (the suite's own workers) can pass 30 s;
+        // the limit is there to catch a hang, not to time the browser.
+        timeout: 90_000,
         args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         viewport: { width: 1000, height: 1400 },
         acceptDownloads: true,
-        timeout: 30_000,
       });
       // Only our own server: the Teams library's CDN look-up and anything else stay offline.
       await context.route("**/*", (route) => {
@@ -216,7 +218,8 @@ describe("the personal tab", () => {
 
     afterAll(async () => {
       await context?.close();
-      if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+      // Chromium may still be writing its profile for a moment after close.
+      if (userDataDir) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     });
 
     async function openTab(token: string | null, options: { locale?: string; oid?: string } = {}): Promise<Page> {
