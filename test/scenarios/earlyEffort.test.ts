@@ -7,21 +7,17 @@
 // their timeline, and a colleague sees none of it. The attacks a colleague or another
 // leader would try are refused in the core. Time moves only for the scheduler.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AnswerValue, Command } from "../../src/domain/messages/commands.js";
-import type { Message } from "../../src/domain/messages/model.js";
+import type { Command } from "../../src/domain/messages/commands.js";
 import { addDays } from "../../src/domain/time/localDate.js";
 import { localDateOf } from "../../src/domain/time/zone.js";
 import { importDirectory } from "../../src/app/directory/importDirectory.js";
 import { createServices, type Services } from "../../src/app/services.js";
 import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
-import type { Db } from "../../src/db/client.js";
 import { createTempDb, type TempDb } from "../helpers/tempDb.js";
 import { runRetention } from "../../src/app/reminders/retention.js";
 import { buttons, runDialogue, textOf } from "../helpers/conversationDriver.js";
-import { drive, dmOf, findButton, click } from "../channels/slack/driver.js";
-import { dmEvent, idle, interact, postEvent, slash, startHarness, viewSubmission, type Harness } from "../channels/slack/harness.js";
-import type { PostedMessage } from "../channels/slack/fakeSlack.js";
+import { consoleDriver, slackDriver, type DriverOptions } from "./drivers.js";
 
 const DIRECTORY = [
   "email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles",
@@ -41,142 +37,20 @@ const today = () => localDateOf(new Date(), ZONE);
 /** Started two days ago, expected to last ten weeks: past the 8 weeks fast track is for. */
 const REPORT = { startDays: -2, endDays: 68 };
 
-interface Driver {
-  readonly name: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  db(): Db;
-  services(): Services;
-  report(email: string): Promise<void>;
-  say(email: string, text: string): Promise<void>;
-  press(email: string, match: (command: Command) => boolean): Promise<void>;
-  answer(email: string, script: Record<string, AnswerValue>): Promise<void>;
-  seen(email: string): Promise<string>;
-  /** What the person's Home (Slack App Home; the console: the same data) shows. */
-  home(email: string): Promise<string>;
-}
-
-function consoleDriver(): Driver {
-  let tmp: TempDb;
-  let services: Services;
-  const shown = new Map<string, Message[]>();
-  const person = (email: string) => tmp.db.person.findUniqueOrThrow({ where: { email } });
-  const show = (email: string, messages: Message[]) => shown.set(email, [...(shown.get(email) ?? []), ...messages]);
-  const inbox = async (email: string) => show(email, await services.facade.takeConsoleInbox(await person(email)));
-  let pending: Message[] = [];
-  const handle = async (email: string, command: Command) => {
-    const reply = await services.facade.handle(await person(email), command, "console");
-    show(email, reply);
-    await inbox(email);
-    return reply;
-  };
-  return {
-    name: "console",
-    async start() {
-      tmp = await createTempDb();
-      await importDirectory(tmp.db, DIRECTORY, { defaultTimeZone: ZONE });
-      services = createServices({ config: loadConfig({ DATABASE_URL: tmp.url }), db: tmp.db, logger: createLogger("silent"), clock: () => new Date() });
-    },
-    stop: () => tmp.dispose(),
-    db: () => tmp.db,
-    services: () => services,
-    async report(email) {
-      const first = await handle(email, { type: "text", text: "syg" });
-      show(email, await runDialogue(services.conversation, await person(email), first, { startDate: addDays(today(), REPORT.startDays), endDate: addDays(today(), REPORT.endDays), grade: "full", leaveType: "sykmelding" }));
-    },
-    async say(email, text) {
-      pending = await handle(email, { type: "text", text });
-    },
-    async press(email, match) {
-      await inbox(email);
-      const button = buttons(shown.get(email) ?? []).findLast((b) => match(b.command));
-      expect(button, `${email}: no such button`).toBeDefined();
-      pending = await handle(email, button!.command);
-    },
-    async answer(email, script) {
-      show(email, await runDialogue(services.conversation, await person(email), pending, script));
-      await inbox(email);
-    },
-    async seen(email) {
-      await inbox(email);
-      return textOf(shown.get(email) ?? []);
-    },
-    async home(email) {
-      const data = await services.facade.home(await person(email), "console");
-      return textOf([...data.status, ...data.timelines]);
-    },
-  };
-}
-
 const SLACK_USERS: Record<string, string> = { [EMPLOYEE]: "U0DORTE", [LEADER]: "U0LARS", [COLLEAGUE]: "U0PETER", "hanne@firma.dk": "U0HANNE" };
 
-function slackDriver(): Driver {
-  let h: Harness;
-  const user = (email: string) => SLACK_USERS[email]!;
-  const text = (m: PostedMessage) => [m.text, JSON.stringify(m.blocks)].join("\n");
-  const commandOf = (element: Record<string, unknown>) => JSON.parse(String(element.value)) as Command;
-  return {
-    name: "slack",
-    async start() {
-      h = await startHarness({ directory: DIRECTORY });
-      for (const [email, id] of Object.entries(SLACK_USERS)) h.fake.addUser({ id, email });
-    },
-    stop: () => h.stop(),
-    db: () => h.db.db,
-    services: () => h.bot.services,
-    async report(email) {
-      await slash(h, user(email), "syg");
-      await idle(h);
-      const view = h.fake.callsOf("views.open").at(-1)!.body.view as Record<string, unknown>;
-      const option = (value: string) => ({ value, text: { type: "plain_text", text: value } });
-      const res = await interact(
-        h,
-        viewSubmission(user(email), view, {
-          start: { start: { type: "datepicker", selected_date: addDays(today(), REPORT.startDays) } },
-          end: { end: { type: "datepicker", selected_date: addDays(today(), REPORT.endDays) } },
-          grade: { grade: { type: "number_input", value: "100" } },
-          document: { document: { type: "radio_buttons", selected_option: option("sykmelding") } },
-        }),
-      );
-      expect(res.status).toBe(200);
-      await idle(h);
-    },
-    async say(email, line) {
-      expect((await postEvent(h, dmEvent(user(email), line))).status).toBe(200);
-      await idle(h);
-    },
-    async press(email, match) {
-      await idle(h);
-      const message = h.fake.channel(dmOf(user(email))).findLast((m) => findButton(m, (c) => match(c as Command)) !== undefined);
-      expect(message, `${email}: no such button`).toBeDefined();
-      await click(h, user(email), message!, findButton(message!, (c, e) => match(commandOf(e)) && c !== undefined)!);
-      await idle(h);
-    },
-    async answer(email, script) {
-      await drive(h, user(email), Object.fromEntries(Object.entries(script).map(([k, v]) => [k, { answer: v as string }])));
-      await idle(h);
-    },
-    async seen(email) {
-      await idle(h);
-      return h.fake.channel(dmOf(user(email))).map(text).join("\n");
-    },
-    async home(email) {
-      const before = h.fake.callsOf("views.publish").length;
-      await postEvent(h, { type: "app_home_opened", user: user(email), channel: dmOf(user(email)), tab: "home", event_ts: String(Date.now() / 1000) });
-      await idle(h);
-      const calls = h.fake.callsOf("views.publish");
-      expect(calls.length).toBeGreaterThan(before);
-      const published = calls.at(-1)!.body as { user_id: string; view: unknown };
-      expect(published.user_id).toBe(user(email));
-      return JSON.stringify(published.view);
-    },
-  };
-}
+const OPTIONS: DriverOptions = {
+  directory: DIRECTORY,
+  zone: ZONE,
+  today,
+  slackUsers: SLACK_USERS,
+  report: { word: "syg", ...REPORT, grade: 100, document: "sykmelding" },
+};
 
 /** One tick just after this row falls due (and never before now: the scheduler's time only moves on). */
 const justAfter = (at: Date) => new Date(Math.max(at.getTime(), Date.now()) + 60_000);
 
-describe.each([consoleDriver(), slackDriver()])("a Danish case screened at risk, with a fast-track request, in the $name channel", (driver) => {
+describe.each([consoleDriver(OPTIONS), slackDriver(OPTIONS)])("a Danish case screened at risk, with a fast-track request, in the $name channel", (driver) => {
   beforeAll(() => driver.start(), 60_000);
   afterAll(() => driver.stop());
   const id = async (email: string) => (await driver.db().person.findUniqueOrThrow({ where: { email } })).id;
@@ -246,15 +120,15 @@ describe.each([consoleDriver(), slackDriver()])("a Danish case screened at risk,
     await driver.say(EMPLOYEE, "tidslinje");
     const own = await driver.seen(EMPLOYEE);
     for (const e of entries) expect(own).toMatch(e);
-    const dorteHome = await driver.home(EMPLOYEE);
+    const dorteHome = await driver.home!(EMPLOYEE);
     expect(dorteHome).toMatch(/Tidslinje for Dorte Ansat/);
     for (const e of entries) expect(dorteHome).toMatch(e);
-    const larsHome = await driver.home(LEADER);
+    const larsHome = await driver.home!(LEADER);
     expect(larsHome).toMatch(/Tidslinje for Dorte Ansat/);
     expect(larsHome).toMatch(entries[0]!);
     expect(larsHome).toMatch(/Du ser sagen som leder/);
     // Peter (same leader, no case of his own) sees nothing of Dorte's case on his Home.
-    const peterHome = await driver.home(COLLEAGUE);
+    const peterHome = await driver.home!(COLLEAGUE);
     expect(peterHome).not.toMatch(/Dorte/);
     expect(peterHome).not.toMatch(/hurtigt spor/i);
   });

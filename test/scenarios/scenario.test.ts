@@ -10,19 +10,12 @@
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnswerValue, Command } from "../../src/domain/messages/commands.js";
-import type { Message } from "../../src/domain/messages/model.js";
 import { addDays } from "../../src/domain/time/localDate.js";
 import { localDateOf } from "../../src/domain/time/zone.js";
 import { importDirectory } from "../../src/app/directory/importDirectory.js";
-import { createServices, type Services } from "../../src/app/services.js";
 import { loadConfig } from "../../src/config/env.js";
 import { createLogger } from "../../src/logging/logger.js";
-import type { Db } from "../../src/db/client.js";
-import { createTempDb, type TempDb } from "../helpers/tempDb.js";
-import { buttons, runDialogue, textOf, type Answers } from "../helpers/conversationDriver.js";
-import { drive, dmOf, findButton, click, type Move, type Script as SlackScript } from "../channels/slack/driver.js";
-import { dmEvent, idle, interact, postEvent, slash, startHarness, today, viewSubmission, type Harness } from "../channels/slack/harness.js";
-import type { PostedMessage } from "../channels/slack/fakeSlack.js";
+import { today } from "../channels/slack/harness.js";
 import path from "node:path";
 import { tempDir } from "../helpers/tempDb.js";
 import { startBot, type RunningBot } from "../../src/server/bot.js";
@@ -30,174 +23,22 @@ import { FakeConnector } from "../channels/teams/helpers/fakeConnector.js";
 import { TeamsClient, type TeamsUser } from "../channels/teams/helpers/teamsClient.js";
 import { actionsOf, cardText, commandOf as cardCommandOf, findAction, inputsOf, type Card } from "../channels/teams/helpers/cards.js";
 import { parsePlanContent } from "../../src/domain/plan/model.js";
-import { AGREEMENT, ARR, BACK_AT_WORK, DIRECTORY, EMPLOYEE, EMPLOYEE_ANSWERS, HR, LEADER, LEADER_ANSWERS, MEASURE, MEASURE_DUE_DAYS, OWN_TASK, REPORT, type Script } from "./script.js";
+import { AGREEMENT, ARR, BACK_AT_WORK, DIRECTORY, EMPLOYEE, EMPLOYEE_ANSWERS, HR, LEADER, LEADER_ANSWERS, MEASURE, MEASURE_DUE_DAYS, OWN_TASK, REPORT } from "./script.js";
+import { consoleDriver, slackDriver, type Driver, type DriverOptions } from "./drivers.js";
 
 const PLAN_MILESTONE = "no.followup_plan";
-
-interface Driver {
-  readonly name: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  db(): Db;
-  /** The bot's services (the scheduler whose ticks move time on). */
-  services(): Services;
-  /** Reports sick the channel's own way (a form where it has one). */
-  report(email: string): Promise<void>;
-  /** Types a line in the person's chat with the bot. */
-  say(email: string, text: string): Promise<void>;
-  /** Presses a button the person can see whose command matches. */
-  press(email: string, match: (command: Command) => boolean): Promise<void>;
-  /** Answers the person's open dialogue to the end. */
-  answer(email: string, script: Script): Promise<void>;
-  /** Everything shown to the person so far (answers and messages the bot sent on its own). */
-  seen(email: string): Promise<string>;
-  /** What the ARR channel has been shown. */
-  arrSeen(): Promise<string>;
-}
-
-function consoleAnswers(script: Script): Answers {
-  return Object.fromEntries(
-    Object.entries(script).map(([step, value]) => {
-      if (value !== null && typeof value === "object" && !Array.isArray(value) && "sequence" in value) {
-        const queue = [...value.sequence];
-        return [step, () => (queue.length > 1 ? queue.shift()! : queue[0]!)];
-      }
-      return [step, value as AnswerValue];
-    }),
-  );
-}
-
-function slackScript(script: Script): SlackScript {
-  return Object.fromEntries(
-    Object.entries(script).map(([step, value]): [string, Move | Move[]] =>
-      value !== null && typeof value === "object" && !Array.isArray(value) && "sequence" in value
-        ? [step, value.sequence.map((answer) => ({ answer: answer as string }))]
-        : [step, { answer: value as string }],
-    ),
-  );
-}
-
-/** The console channel: lines typed into the core, lettered buttons pressed, the console inbox read. */
-function consoleDriver(): Driver {
-  let tmp: TempDb;
-  let services: Services;
-  const shown = new Map<string, Message[]>();
-  const person = (email: string) => tmp.db.person.findUniqueOrThrow({ where: { email } });
-  const show = (email: string, messages: Message[]) => shown.set(email, [...(shown.get(email) ?? []), ...messages]);
-  const handle = async (email: string, command: Command) => {
-    const who = await person(email);
-    const reply = await services.facade.handle(who, command, "console");
-    show(email, reply);
-    show(email, await services.facade.takeConsoleInbox(who));
-    return reply;
-  };
-  const inbox = async (email: string) => show(email, await services.facade.takeConsoleInbox(await person(email)));
-  let pending: Message[] = [];
-  return {
-    name: "console",
-    async start() {
-      tmp = await createTempDb();
-      await importDirectory(tmp.db, DIRECTORY, { defaultTimeZone: "Europe/Oslo" });
-      services = createServices({ config: loadConfig({ DATABASE_URL: tmp.url }), db: tmp.db, logger: createLogger("silent"), clock: () => new Date() });
-    },
-    stop: () => tmp.dispose(),
-    db: () => tmp.db,
-    services: () => services,
-    async report(email) {
-      const first = await handle(email, { type: "text", text: "syk" });
-      const all = await runDialogue(services.conversation, await person(email), first, {
-        startDate: addDays(today(), REPORT.startDays),
-        endDate: addDays(today(), REPORT.endDays),
-        grade: "full",
-        leaveType: REPORT.document,
-      });
-      show(email, all);
-    },
-    async say(email, text) {
-      pending = await handle(email, { type: "text", text });
-    },
-    async press(email, match) {
-      await inbox(email);
-      const button = buttons(shown.get(email) ?? []).findLast((b) => match(b.command));
-      expect(button, `${email}: no such button`).toBeDefined();
-      pending = await handle(email, button!.command);
-    },
-    async answer(email, script) {
-      show(email, await runDialogue(services.conversation, await person(email), pending, consoleAnswers(script)));
-      for (const who of [EMPLOYEE, LEADER]) await inbox(who);
-    },
-    async seen(email) {
-      await inbox(email);
-      return textOf(shown.get(email) ?? []);
-    },
-    async arrSeen() {
-      const hanne = await person("hanne@firma.no");
-      show("hanne@firma.no", await services.facade.takeConsoleInbox(hanne));
-      return textOf(shown.get("hanne@firma.no") ?? []);
-    },
-  };
-}
 
 const SLACK_USERS: Record<string, string> = { [EMPLOYEE]: "U0ANNE", [LEADER]: "U0LISE", "hanne@firma.no": "U0HANNE", [ARR]: "U0ARNE" };
 const ARR_CHANNEL = "C0ARR";
 
-/** Slack: signed requests to the real Bolt app, a fake Web API recording every post. */
-function slackDriver(): Driver {
-  let h: Harness;
-  const user = (email: string) => SLACK_USERS[email]!;
-  const text = (m: PostedMessage) => [m.text, JSON.stringify(m.blocks)].join("\n");
-  const commandOf = (element: Record<string, unknown>) => JSON.parse(String(element.value)) as Command;
-  return {
-    name: "slack",
-    async start() {
-      h = await startHarness({ directory: DIRECTORY, env: { SLACK_ARR_CHANNEL: ARR_CHANNEL } });
-      for (const [email, id] of Object.entries(SLACK_USERS)) h.fake.addUser({ id, email });
-    },
-    stop: () => h.stop(),
-    db: () => h.db.db,
-    services: () => h.bot.services,
-    async report(email) {
-      await slash(h, user(email), "syk");
-      await idle(h);
-      const view = h.fake.callsOf("views.open").at(-1)!.body.view as Record<string, unknown>;
-      const option = (value: string) => ({ value, text: { type: "plain_text", text: value } });
-      const res = await interact(
-        h,
-        viewSubmission(user(email), view, {
-          start: { start: { type: "datepicker", selected_date: addDays(today(), REPORT.startDays) } },
-          end: { end: { type: "datepicker", selected_date: addDays(today(), REPORT.endDays) } },
-          grade: { grade: { type: "number_input", value: String(REPORT.grade) } },
-          document: { document: { type: "radio_buttons", selected_option: option(REPORT.document) } },
-        }),
-      );
-      expect(res.status).toBe(200);
-      await idle(h);
-    },
-    async say(email, line) {
-      expect((await postEvent(h, dmEvent(user(email), line))).status).toBe(200);
-      await idle(h);
-    },
-    async press(email, match) {
-      await idle(h);
-      const message = h.fake.channel(dmOf(user(email))).findLast((m) => findButton(m, (c) => match(c as Command)) !== undefined);
-      expect(message, `${email}: no such button`).toBeDefined();
-      await click(h, user(email), message!, findButton(message!, (c, e) => match(commandOf(e)) && c !== undefined)!);
-      await idle(h);
-    },
-    async answer(email, script) {
-      await drive(h, user(email), slackScript(script));
-      await idle(h);
-    },
-    async seen(email) {
-      await idle(h);
-      return h.fake.channel(dmOf(user(email))).map(text).join("\n");
-    },
-    async arrSeen() {
-      await idle(h);
-      return h.fake.channel(ARR_CHANNEL).map(text).join("\n");
-    },
-  };
-}
+const OPTIONS: DriverOptions = {
+  directory: DIRECTORY,
+  zone: "Europe/Oslo",
+  today,
+  slackUsers: SLACK_USERS,
+  report: { word: "syk", ...REPORT },
+  arr: { slackChannel: ARR_CHANNEL, consoleReader: HR },
+};
 
 const TEAMS_USERS: Record<string, TeamsUser> = {
   [EMPLOYEE]: { id: "29:anne", name: "Anne Ansatt", aadObjectId: "aad-anne" },
@@ -302,7 +143,7 @@ function teamsDriver(): Driver {
 const afternoonOf = (date: string): Date => DateTime.fromISO(`${date}T15:30`, { zone: "Europe/Oslo" }).toJSDate();
 const nudgeOrEscalationOfThePlan = /(Påminnelse|Forsinket): Oppfølgingsplan for Anne Ansatt/;
 
-describe.each([consoleDriver(), slackDriver(), teamsDriver()])("the scenario in the $name channel", (driver) => {
+describe.each([consoleDriver(OPTIONS), slackDriver(OPTIONS), teamsDriver()])("the scenario in the $name channel", (driver) => {
   beforeAll(() => driver.start());
   afterAll(() => driver.stop());
   /** When the plan milestone's reminders were planned for, before the plan was confirmed. */

@@ -1,8 +1,10 @@
 // The scripted answers every channel's run of the scenario shares: the people, the
 // report, and what the employee and the leader answer in their dialogues.
-import type { AnswerValue } from "../../src/domain/messages/commands.js";
 import { addDays } from "../../src/domain/time/localDate.js";
+import type { Script } from "./drivers.js";
 import { localDateOf } from "../../src/domain/time/zone.js";
+
+export type { Script };
 
 export const DIRECTORY = [
   "email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles",
@@ -38,9 +40,6 @@ export const AGREEMENT: Script = {
  * follow-up plan milestone (4 weeks) and the measure's due date to fall inside the absence.
  */
 export const REPORT = { startDays: -2, endDays: 60, grade: 100, document: "sykmelding" as const };
-
-/** A step answered several times (a repeat's "one more?") takes these in turn. */
-export type Script = Record<string, AnswerValue | { sequence: AnswerValue[] }>;
 
 export const EMPLOYEE_ANSWERS: Script = {
   contactAsAgreed: "as_agreed",
