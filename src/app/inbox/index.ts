@@ -16,6 +16,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client.js";
 import { claimInboxRows, markInboxRowsDone } from "../../db/claims.js";
+import { GroupCommit } from "./groupCommit.js";
 import type { Inbox } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logging/logger.js";
 import type { ChannelName } from "../notify/channels.js";
@@ -82,8 +83,6 @@ interface Waiting {
   item: InboxItem;
   /** Stored as already being processed by the caller (its own turn), until this lease runs out. */
   hold?: { token: string; leaseMs: number };
-  resolve: (result: EnqueueResult) => void;
-  reject: (error: unknown) => void;
 }
 
 /** A row the caller processes itself, within the request (Teams answers within the turn). */
@@ -99,8 +98,7 @@ export type Held =
 
 export class DurableInbox {
   private readonly workers = new Map<ChannelName, InboxWorker>();
-  private waiting: Waiting[] = [];
-  private flushing = false;
+  private readonly inserts = new GroupCommit<Waiting, EnqueueResult>((batch) => this.insertBatch(batch));
 
   constructor(
     private readonly db: Db,
@@ -138,43 +136,26 @@ export class DurableInbox {
   }
 
   private insert(item: InboxItem, hold?: Waiting["hold"]): Promise<EnqueueResult> {
-    return new Promise<EnqueueResult>((resolve, reject) => {
-      this.waiting.push({ item, ...(hold ? { hold } : {}), resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        setImmediate(() => void this.flush());
-      }
-    });
+    return this.inserts.add({ item, ...(hold ? { hold } : {}) });
   }
 
-  private async flush(): Promise<void> {
-    try {
-      while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, 200);
-        try {
-          const inserted = await this.db.$transaction(async (tx) => {
-            const out: number[] = [];
-            const now = new Date();
-            for (const { item, hold } of batch) {
-              const status = hold ? "processing" : "pending";
-              const leaseUntil = hold ? new Date(now.getTime() + hold.leaseMs) : null;
-              out.push(
-                await tx.$executeRaw`INSERT INTO "Inbox" ("channel", "dedupeKey", "partition", "payload", "status", "attempts", "claimedBy", "leaseUntil", "createdAt")
-                  VALUES (${item.channel}, ${item.dedupeKey.slice(0, 500)}, ${item.partition.slice(0, 500)}, ${JSON.stringify(item.payload)}, ${status}, ${hold ? 1 : 0}, ${hold?.token ?? null}, ${leaseUntil}, ${now})
-                  ON CONFLICT ("dedupeKey") DO NOTHING`,
-              );
-            }
-            return out;
-          });
-          batch.forEach((w, i) => w.resolve(inserted[i] === 1 ? "queued" : "duplicate"));
-          for (const channel of new Set(batch.filter((w) => !w.hold).map((w) => w.item.channel))) this.workers.get(channel)?.kick();
-        } catch (error) {
-          for (const w of batch) w.reject(error);
-        }
+  private async insertBatch(batch: Waiting[]): Promise<EnqueueResult[]> {
+    const inserted = await this.db.$transaction(async (tx) => {
+      const out: number[] = [];
+      const now = new Date();
+      for (const { item, hold } of batch) {
+        const status = hold ? "processing" : "pending";
+        const leaseUntil = hold ? new Date(now.getTime() + hold.leaseMs) : null;
+        out.push(
+          await tx.$executeRaw`INSERT INTO "Inbox" ("channel", "dedupeKey", "partition", "payload", "status", "attempts", "claimedBy", "leaseUntil", "createdAt")
+            VALUES (${item.channel}, ${item.dedupeKey.slice(0, 500)}, ${item.partition.slice(0, 500)}, ${JSON.stringify(item.payload)}, ${status}, ${hold ? 1 : 0}, ${hold?.token ?? null}, ${leaseUntil}, ${now})
+            ON CONFLICT ("dedupeKey") DO NOTHING`,
+        );
       }
-    } finally {
-      this.flushing = false;
-    }
+      return out;
+    });
+    for (const channel of new Set(batch.filter((w) => !w.hold).map((w) => w.item.channel))) this.workers.get(channel)?.kick();
+    return inserted.map((n) => (n === 1 ? "queued" : "duplicate"));
   }
 
   /** Whether a delivery with this key was stored already (a repeat that must not be checked again). */
@@ -217,8 +198,14 @@ export class InboxWorker {
   private completed = 0;
   private expiredCheckedAt = 0;
   /** Rows processed whose "done" is being written (one statement for all that finished together). */
-  private doneQueue: Array<{ row: Inbox; resolve: () => void; reject: (error: unknown) => void }> = [];
-  private doneFlushing = false;
+  private readonly doneMarks = new GroupCommit<Inbox, void>(async (rows) => {
+    await markInboxRowsDone(
+      this.db,
+      rows.map((row) => ({ id: row.id, claimedBy: row.claimedBy ?? "" })),
+      new Date(),
+    );
+    return rows.map(() => undefined);
+  });
 
   constructor(
     private readonly db: Db,
@@ -383,33 +370,7 @@ export class InboxWorker {
    * the next row of the same person is claimed only after it.
    */
   private markDone(row: Inbox): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.doneQueue.push({ row, resolve, reject });
-      if (!this.doneFlushing) {
-        this.doneFlushing = true;
-        setImmediate(() => void this.flushDone());
-      }
-    });
-  }
-
-  private async flushDone(): Promise<void> {
-    try {
-      while (this.doneQueue.length > 0) {
-        const batch = this.doneQueue.splice(0, 200);
-        try {
-          await markInboxRowsDone(
-            this.db,
-            batch.map(({ row }) => ({ id: row.id, claimedBy: row.claimedBy ?? "" })),
-            new Date(),
-          );
-          for (const done of batch) done.resolve();
-        } catch (error) {
-          for (const done of batch) done.reject(error);
-        }
-      }
-    } finally {
-      this.doneFlushing = false;
-    }
+    return this.doneMarks.add(row);
   }
 
   private wakeIdle(): void {
