@@ -189,10 +189,21 @@ const DIRECTORY = (() => {
   return rows.join("\n");
 })();
 
-async function botSetup(name: string, db: OpenedDb & { url: string }, replicas: number, fake: FakeSlack, dispose: () => Promise<void>): Promise<Setup> {
+/** The bot on `db` in `replicas` processes; disposing stops them, then lets the database go (`release`). */
+async function botSetup(name: string, db: OpenedDb & { url: string }, replicas: number, fake: FakeSlack, release: () => Promise<void>): Promise<Setup> {
   await importDirectory(db.db, DIRECTORY, { defaultTimeZone: "Europe/Oslo" });
-  const children = await Promise.all(Array.from({ length: replicas }, () => startChild(["--bot", db.url], fake.url)));
-  return { name, urls: children.map((c) => c.url), children: children.map((c) => c.child), db, dispose };
+  const started = await Promise.all(Array.from({ length: replicas }, () => startChild(["--bot", db.url], fake.url)));
+  const children = started.map((c) => c.child);
+  return {
+    name,
+    urls: started.map((c) => c.url),
+    children,
+    db,
+    async dispose() {
+      await stopChildren(children);
+      await release();
+    },
+  };
 }
 
 async function stopChildren(children: ChildProcess[]): Promise<void> {
@@ -242,27 +253,15 @@ export async function main(): Promise<void> {
     },
     sqlite: async () => {
       const db = await createTempDb();
-      const setup: Setup = await botSetup("SQLite, 1 replica", db, 1, fake, async () => {
-        await stopChildren(setup.children);
-        await db.dispose();
-      });
-      return setup;
+      return botSetup("SQLite, 1 replica", db, 1, fake, () => db.dispose());
     },
     postgres: async () => {
       const db = await pgDb();
-      const setup: Setup = await botSetup("PostgreSQL, 1 replica", db, 1, fake, async () => {
-        await stopChildren(setup.children);
-        await db.drop();
-      });
-      return setup;
+      return botSetup("PostgreSQL, 1 replica", db, 1, fake, () => db.drop());
     },
     postgres2: async () => {
       const db = await pgDb();
-      const setup: Setup = await botSetup("PostgreSQL, 2 replicas", db, 2, fake, async () => {
-        await stopChildren(setup.children);
-        await db.drop();
-      });
-      return setup;
+      return botSetup("PostgreSQL, 2 replicas", db, 2, fake, () => db.drop());
     },
   };
 
