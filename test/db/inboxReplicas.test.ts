@@ -6,16 +6,12 @@
 // row in flight); the dead replica's rows are taken over once their lease has run out.
 // PostgreSQL only: SQLite is one host's file (test/channels/slack/crash.test.ts is its crash test).
 import { afterAll, describe, expect, it } from "vitest";
-import { importDirectory } from "../../src/app/directory/importDirectory.js";
 import { INBOX_CONCURRENCY } from "../../src/app/inbox/index.js";
 import { createTempDb, type TempDb } from "../helpers/tempDb.js";
 import { FakeSlack } from "../channels/slack/fakeSlack.js";
-import { reportBody, serve, signedPost, slashStatus, type Server } from "../channels/slack/serveProcess.js";
+import { addBurstPeople, burstPeople, reportBody, serve, signedPost, slashStatus, type Server } from "../channels/slack/serveProcess.js";
 
-const REPORTERS = Array.from({ length: 40 }, (_, i) => `U0R${String(i).padStart(2, "0")}`);
-const ASKERS = Array.from({ length: 40 }, (_, i) => `U0S${String(i).padStart(2, "0")}`);
-const emailOf = (id: string) => `${id.toLowerCase()}@firma.no`;
-const nameOf = (id: string) => `Person ${id.slice(2)}`;
+const { reporters: REPORTERS, askers: ASKERS, nameOf } = burstPeople(40);
 
 let tmp: TempDb | undefined;
 let fake: FakeSlack | undefined;
@@ -31,9 +27,7 @@ describe("the durable inbox on two replicas (PostgreSQL)", () => {
     fake = await new FakeSlack().start();
     tmp = await createTempDb();
     const people = [...REPORTERS, ...ASKERS];
-    for (const id of people) fake.addUser({ id, email: emailOf(id) });
-    const csv = ["email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles", ...people.map((id) => `${emailOf(id)},${nameOf(id)},,en,NO,Europe/Oslo,${id},,`)].join("\n");
-    await importDirectory(tmp.db, csv, { defaultTimeZone: "Europe/Oslo" });
+    await addBurstPeople(tmp.db, fake, people);
 
     fake.latencyMs = 80;
     const a = serve(tmp.url, fake);

@@ -5,16 +5,12 @@
 // and only what was being processed at the moment of the kill may be answered twice (the
 // documented at-least-once of a row in flight).
 import { afterAll, describe, expect, it } from "vitest";
-import { importDirectory } from "../../../src/app/directory/importDirectory.js";
 import { INBOX_CONCURRENCY } from "../../../src/app/inbox/index.js";
 import { createTempDb, type TempDb } from "../../helpers/tempDb.js";
 import { FakeSlack } from "./fakeSlack.js";
-import { reportBody, serve, signedPost, slashStatus, type Server } from "./serveProcess.js";
+import { addBurstPeople, burstPeople, reportBody, serve, signedPost, slashStatus, type Server } from "./serveProcess.js";
 
-const REPORTERS = Array.from({ length: 30 }, (_, i) => `U0R${String(i).padStart(2, "0")}`);
-const ASKERS = Array.from({ length: 30 }, (_, i) => `U0S${String(i).padStart(2, "0")}`);
-const emailOf = (id: string) => `${id.toLowerCase()}@firma.no`;
-const nameOf = (id: string) => `Person ${id.slice(2)}`;
+const { reporters: REPORTERS, askers: ASKERS, nameOf } = burstPeople(30);
 
 let tmp: TempDb | undefined;
 let fake: FakeSlack | undefined;
@@ -30,9 +26,7 @@ describe("Slack: kill -9 after the acks", () => {
     fake = await new FakeSlack().start();
     tmp = await createTempDb();
     const people = [...REPORTERS, ...ASKERS];
-    for (const id of people) fake.addUser({ id, email: emailOf(id) });
-    const csv = ["email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles", ...people.map((id) => `${emailOf(id)},${nameOf(id)},,en,NO,Europe/Oslo,${id},,`)].join("\n");
-    await importDirectory(tmp.db, csv, { defaultTimeZone: "Europe/Oslo" });
+    await addBurstPeople(tmp.db, fake, people);
 
     // A slow Slack: every Web API call takes 80 ms, so most work is still waiting at the kill.
     fake.latencyMs = 80;

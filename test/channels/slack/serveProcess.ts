@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { addDays } from "../../../src/domain/time/localDate.js";
 import { ROOT } from "../../helpers/cli.js";
+import type { Db } from "../../../src/db/client.js";
+import { importDirectory } from "../../../src/app/directory/importDirectory.js";
 import type { FakeSlack } from "./fakeSlack.js";
 import { TEAM_ID } from "./fakeSlack.js";
 import { interactionBody, signature, today, viewSubmission } from "./harness.js";
@@ -102,4 +104,23 @@ export function slashStatus(fake: FakeSlack, userId: string): string {
     response_url: fake.responseUrl(`r-${userId}`),
     trigger_id: `trig-crash-${userId}`,
   }).toString();
+}
+
+/** People for a burst: n who report sick and n who ask for their status, each a Slack user. */
+export function burstPeople(n: number): { reporters: string[]; askers: string[]; nameOf: (id: string) => string } {
+  return {
+    reporters: Array.from({ length: n }, (_, i) => `U0R${String(i).padStart(2, "0")}`),
+    askers: Array.from({ length: n }, (_, i) => `U0S${String(i).padStart(2, "0")}`),
+    nameOf,
+  };
+}
+
+const emailOf = (id: string) => `${id.toLowerCase()}@firma.no`;
+const nameOf = (id: string) => `Person ${id.slice(2)}`;
+
+/** Puts the people in the directory and in the fake Slack (found there by e-mail). */
+export async function addBurstPeople(db: Db, fake: FakeSlack, people: string[]): Promise<void> {
+  for (const id of people) fake.addUser({ id, email: emailOf(id) });
+  const csv = ["email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id,roles", ...people.map((id) => `${emailOf(id)},${nameOf(id)},,en,NO,Europe/Oslo,${id},,`)].join("\n");
+  await importDirectory(db, csv, { defaultTimeZone: "Europe/Oslo" });
 }
