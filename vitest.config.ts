@@ -20,7 +20,7 @@ const POSTGRES_SUITES = [
   "test/app/inbox.test.ts",
 ];
 /** SQLite-only: they open the SQLite file with better-sqlite3 or run Prisma's CLI on it. */
-const SQLITE_ONLY = ["test/db/migrations.test.ts", "test/db/schemaSync.test.ts"];
+const SQLITE_ONLY = ["test/db/migrations.test.ts", "test/db/schemaSync.test.ts", "test/db/directReads.test.ts"];
 /** PostgreSQL-only: the migrator and claims on PostgreSQL. */
 const POSTGRES_ONLY = ["test/db/postgres.test.ts", "test/db/replicas.test.ts", "test/db/inboxReplicas.test.ts", "test/db/races.test.ts"];
 

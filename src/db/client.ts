@@ -11,6 +11,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { databaseFileOf } from "../config/env.js";
 import { migrateDatabase, migratePostgres, type MigrationResult } from "./migrate.js";
+import { withDirectReads } from "./directReads.js";
+import type Database from "better-sqlite3";
 
 export type Db = PrismaClient;
 export type Dialect = "sqlite" | "postgresql";
@@ -55,9 +57,22 @@ function listen(db: Db, options: OpenOptions): void {
 async function openSqlite(url: string, options: OpenOptions): Promise<OpenedDb> {
   const file = databaseFileOf(url);
   const migrations = migrateDatabase(file);
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
-  const db = new PrismaClient({ adapter, ...logOptions(options) });
-  listen(db, options);
+  const factory = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
+  // The adapter Prisma connects through is kept, so plain reads can run on its connection
+  // without Prisma's per-query cost (src/db/directReads.ts).
+  let connection: Database.Database | undefined;
+  const adapter = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const connected = await factory.connect();
+      connection = (connected as unknown as { client: Database.Database }).client;
+      return connected;
+    },
+  } satisfies NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
+  const base = new PrismaClient({ adapter, ...logOptions(options) });
+  listen(base, options);
+  const db = withDirectReads(base, { connection: () => connection, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
   // WAL lets the scheduler, the HTTP server and a CLI command share the file.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
@@ -65,7 +80,7 @@ async function openSqlite(url: string, options: OpenOptions): Promise<OpenedDb> 
   // Deleted or overwritten values (a national identity number wiped after NAV accepted a plan) are zeroed, not left in
   // free pages. SQLite only: PostgreSQL has no such setting (an old row version stays on disk until VACUUM reuses its space).
   await db.$queryRawUnsafe("PRAGMA secure_delete = ON");
-  return { db, dialect: "sqlite", file, migrations, close: () => db.$disconnect() };
+  return { db, dialect: "sqlite", file, migrations, close: () => base.$disconnect() };
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<OpenedDb> {
