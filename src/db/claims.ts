@@ -96,6 +96,41 @@ export async function claimInboxRows(db: Db, claim: InboxClaim): Promise<Inbox[]
   return db.inbox.findMany({ where: { claimedBy: token, status: "processing" }, orderBy: { id: "asc" } });
 }
 
+export interface NewInboxRow {
+  channel: string;
+  dedupeKey: string;
+  partition: string;
+  payload: string;
+  status: "pending" | "processing";
+  attempts: number;
+  claimedBy: string | null;
+  leaseUntil: Date | null;
+}
+
+/** Rows per INSERT: 9 parameters each, well inside SQLite's and PostgreSQL's limits. */
+const INSERT_CHUNK = 500;
+
+/**
+ * Stores inbox rows with as few statements as there are chunks of 500: one INSERT … ON CONFLICT
+ * ("dedupeKey") DO NOTHING each, atomic on its own. Resolves to the keys it stored (a key that
+ * was there already, or twice in the rows, is stored once).
+ */
+export async function insertInboxRows(db: Db, rows: readonly NewInboxRow[], now: Date): Promise<Set<string>> {
+  const stored = new Set<string>();
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const values = rows
+      .slice(i, i + INSERT_CHUNK)
+      .map((r) => Prisma.sql`(${r.channel}, ${r.dedupeKey}, ${r.partition}, ${r.payload}, ${r.status}, ${r.attempts}, ${r.claimedBy}, ${r.leaseUntil}, ${now})`);
+    const inserted = await db.$queryRaw<Array<{ dedupeKey: string }>>`
+      INSERT INTO "Inbox" ("channel", "dedupeKey", "partition", "payload", "status", "attempts", "claimedBy", "leaseUntil", "createdAt")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("dedupeKey") DO NOTHING
+      RETURNING "dedupeKey"`;
+    for (const { dedupeKey } of inserted) stored.add(dedupeKey);
+  }
+  return stored;
+}
+
 /**
  * Marks processed inbox rows done in one statement: each only while it is still processing
  * under the claim that processed it (a row whose lease ran out and was taken over elsewhere

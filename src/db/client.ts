@@ -39,8 +39,8 @@ export function dialectOf(db: Db): Dialect {
 }
 
 export interface OpenOptions {
-  /** Told about every SQL statement (benchmarks count them). */
-  onQuery?: (query: string, durationMs: number) => void;
+  /** Told about every SQL statement (benchmarks count them), and whether Prisma or the direct reads ran it. */
+  onQuery?: (query: string, durationMs: number, via: "prisma" | "direct") => void;
 }
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenedDb> {
@@ -51,7 +51,7 @@ const logOptions = (options: OpenOptions): { log: Array<{ emit: "event"; level: 
 
 function listen(db: Db, options: OpenOptions): void {
   const onQuery = options.onQuery;
-  if (onQuery) (db as unknown as { $on(event: "query", cb: (e: { query: string; duration: number }) => void): void }).$on("query", (e) => onQuery(e.query, e.duration));
+  if (onQuery) (db as unknown as { $on(event: "query", cb: (e: { query: string; duration: number }) => void): void }).$on("query", (e) => onQuery(e.query, e.duration, "prisma"));
 }
 
 async function openSqlite(url: string, options: OpenOptions): Promise<OpenedDb> {
@@ -72,7 +72,8 @@ async function openSqlite(url: string, options: OpenOptions): Promise<OpenedDb> 
   } satisfies NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
   const base = new PrismaClient({ adapter, ...logOptions(options) });
   listen(base, options);
-  const db = withDirectReads(base, { connection: () => connection, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
+  const onQuery = options.onQuery;
+  const db = withDirectReads(base, { connection: () => connection, ...(onQuery ? { onQuery: (sql: string, ms: number) => onQuery(sql, ms, "direct") } : {}) });
   // WAL lets the scheduler, the HTTP server and a CLI command share the file.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");

@@ -14,6 +14,8 @@
 //   process), every read goes to Prisma, which reads inside it as it always did. Outside one
 //   the connection holds only committed data, which is what Prisma would read too.
 // - An OrThrow read that finds nothing is left to Prisma, which throws its own error.
+// - Raw SQL ($executeRaw, and $queryRaw whose columns are all table columns of the types the
+//   schema uses) runs the same way: the hot path's claims and inbox writes are raw already.
 // test/db/directReads.test.ts checks each supported form against Prisma's own answer.
 import type Database from "better-sqlite3";
 import type { PrismaClient } from "../generated/prisma/client.js";
@@ -62,6 +64,18 @@ function modelsOf(client: PrismaClient): Map<string, ModelInfo> | undefined {
 }
 
 const quote = (name: string) => `"${name}"`;
+
+/** A raw query's parameter as the adapter binds it (undefined: not one it is sure of). */
+function bindRaw(value: unknown): unknown {
+  if (value === null || typeof value === "string" || typeof value === "bigint") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().replace("Z", "+00:00");
+  return undefined;
+}
+
+/** The declared column types of the schema's tables, as Prisma reads them back from raw SQL. */
+const RAW_COLUMN_TYPES: Record<string, Scalar> = { TEXT: "String", INTEGER: "Int", DATETIME: "DateTime", BOOLEAN: "Boolean" };
 
 /** A value as the driver adapter stores it (adapter-better-sqlite3's default iso8601 timestamps, booleans as 1/0). */
 function encode(type: Scalar, value: unknown): unknown {
@@ -221,12 +235,8 @@ export class DirectReader {
   /** The rows, or undefined when Prisma has to answer (unsupported form, or a transaction is open). */
   read(modelName: string, operation: Operation, args: Args | undefined): Row[] | Row | null | undefined {
     const model = this.models.get(modelName);
-    const connection = this.options.connection();
-    if (!model || !connection || !connection.open || connection.inTransaction) return undefined;
-    if (connection !== this.connectionSeen) {
-      this.statements.clear();
-      this.connectionSeen = connection;
-    }
+    const connection = model ? this.usableConnection() : undefined;
+    if (!model || !connection) return undefined;
     const a = args ?? {};
     for (const key of Object.keys(a)) if (a[key] !== undefined && !ARG_KEYS.has(key)) return undefined;
     const many = operation === "findMany";
@@ -261,6 +271,50 @@ export class DirectReader {
     if (first === null && operation.endsWith("OrThrow")) return undefined;
     return first;
   }
+
+  /**
+   * A raw statement ($executeRaw: the number of rows changed; $queryRaw: the rows), or undefined
+   * when Prisma has to run it (a transaction is open, a parameter or a column type it is not sure of).
+   */
+  raw(kind: "execute" | "query", query: { sql: string; values: unknown[] }): number | Row[] | undefined {
+    const connection = this.usableConnection();
+    if (!connection || typeof query.sql !== "string" || !Array.isArray(query.values)) return undefined;
+    const params: unknown[] = [];
+    for (const value of query.values) {
+      const bound = bindRaw(value);
+      if (bound === undefined) return undefined;
+      params.push(bound);
+    }
+    const statement = this.statements.get(connection, query.sql);
+    const started = performance.now();
+    if (kind === "execute") {
+      if (statement.reader) return undefined;
+      const { changes } = statement.run(...params);
+      this.options.onQuery?.(query.sql, performance.now() - started);
+      return changes;
+    }
+    if (!statement.reader) return undefined;
+    const columns = statement.columns().map((c) => ({ name: c.name, type: c.type ? RAW_COLUMN_TYPES[c.type.toUpperCase()] : undefined }));
+    // An expression's column (COUNT(*), a literal) comes back from Prisma as its own type guess: Prisma's.
+    if (columns.some((c) => c.type === undefined)) return undefined;
+    const raw = statement.all(...params) as Row[];
+    this.options.onQuery?.(query.sql, performance.now() - started);
+    return raw.map((row) => {
+      const out: Row = {};
+      for (const column of columns) out[column.name] = decode(column.type!, row[column.name]);
+      return out;
+    });
+  }
+
+  private usableConnection(): Database.Database | undefined {
+    const connection = this.options.connection();
+    if (!connection || !connection.open || connection.inTransaction) return undefined;
+    if (connection !== this.connectionSeen) {
+      this.statements.clear();
+      this.connectionSeen = connection;
+    }
+    return connection;
+  }
 }
 
 /**
@@ -278,5 +332,11 @@ export function withDirectReads(client: PrismaClient, options: DirectReadsOption
       return direct === undefined ? query(args) : Promise.resolve(direct);
     };
   const $allModels = Object.fromEntries(OPERATIONS.map((op) => [op, hook(op)]));
-  return client.$extends({ name: "directReads", query: { $allModels } }) as unknown as PrismaClient;
+  const rawHook =
+    (kind: "execute" | "query") =>
+    ({ args, query }: { args: unknown; query: (args: unknown) => Promise<unknown> }) => {
+      const direct = reader.raw(kind, args as { sql: string; values: unknown[] });
+      return direct === undefined ? query(args) : Promise.resolve(direct);
+    };
+  return client.$extends({ name: "directReads", query: { $allModels, $executeRaw: rawHook("execute"), $queryRaw: rawHook("query") } }) as unknown as PrismaClient;
 }

@@ -1,6 +1,6 @@
 // The direct reads (src/db/directReads.ts) answer exactly what Prisma answers. Each read is
 // run twice on the same data: once as the app runs it (outside a transaction, so the direct
-// path answers; counted by its statements, which quote names with " where Prisma's use `),
+// path answers; counted by the statements it reports),
 // and once inside a transaction, where Prisma itself answers. Fixed cases cover each
 // supported form and the app's hot reads; generated ones combine the operators at random
 // over nullable text, integers, booleans and dates.
@@ -18,8 +18,8 @@ let direct = 0;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "jobbdialog-direct-"));
   opened = await openDatabase(`file:${path.join(dir, "direct.db")}`, {
-    onQuery: (sql) => {
-      if (sql.startsWith('SELECT "')) direct += 1;
+    onQuery: (_sql, _ms, via) => {
+      if (via === "direct") direct += 1;
     },
   });
   const { db } = opened;
@@ -128,6 +128,29 @@ describe("direct reads on SQLite", () => {
       compared += 1;
     }
     expect(compared).toBe(150);
+  });
+
+  it("runs raw SQL as Prisma does: rows typed by their columns' declared types, changes counted", async () => {
+    const { db } = opened;
+    const select = () => db.$queryRaw`SELECT * FROM "SickCase" WHERE "sickDays" >= ${3} AND ("voidedAt" IS NULL OR "voidedAt" < ${now}) ORDER BY "id"`;
+    let before = direct;
+    const mine = await select();
+    expect(direct).toBe(before + 1);
+    expect(mine).toEqual(await db.$transaction(() => select()));
+    expect((mine as Array<{ open: unknown; createdAt: unknown }>).every((r) => typeof r.open === "boolean" && r.createdAt instanceof Date)).toBe(true);
+    // A count is an expression without a declared type: Prisma answers (as a BigInt).
+    before = direct;
+    const counted = await db.$queryRaw<Array<{ n: unknown }>>`SELECT COUNT(*) AS "n" FROM "Person"`;
+    expect(direct).toBe(before);
+    expect(counted[0]!.n).toBe(13n);
+    // UPDATE … RETURNING, as the claims are written.
+    const returning = await db.$queryRaw<Array<{ id: string; open: boolean; updatedAt: Date }>>`UPDATE "SickCase" SET "updatedAt" = ${now} WHERE "sickDays" = ${6} RETURNING "id", "open", "updatedAt"`;
+    expect(returning).toEqual([{ id: expect.any(String), open: true, updatedAt: now }]);
+    before = direct;
+    const changed = await db.$executeRaw`UPDATE "Person" SET "roles" = ${"hr"} WHERE "roles" = ${"hr"} AND "unreachableSince" IS NULL`;
+    expect(direct).toBe(before + 1);
+    expect(changed).toBe(await db.$transaction((tx) => tx.$executeRaw`UPDATE "Person" SET "roles" = ${"hr"} WHERE "roles" = ${"hr"} AND "unreachableSince" IS NULL`));
+    expect(changed).toBeGreaterThan(0);
   });
 
   it("leaves to Prisma what it cannot say exactly, and reads inside a transaction", async () => {

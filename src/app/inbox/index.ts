@@ -15,7 +15,7 @@
 // Leases use the real time (bookkeeping between processes), never the app's clock.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client.js";
-import { claimInboxRows, markInboxRowsDone } from "../../db/claims.js";
+import { claimInboxRows, insertInboxRows, markInboxRowsDone, type NewInboxRow } from "../../db/claims.js";
 import { GroupCommit } from "./groupCommit.js";
 import type { Inbox } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logging/logger.js";
@@ -107,9 +107,9 @@ export class DurableInbox {
 
   /**
    * Stores the item, or says it was stored before, and wakes the channel's worker. Items that
-   * arrive together are written in one transaction (a group commit: one disk flush for a
-   * burst instead of one per request); each is one INSERT … ON CONFLICT DO NOTHING against
-   * the unique key, so a repeat is refused by the statement that would store it.
+   * arrive together are written by one statement (a group commit: one disk flush for a
+   * burst instead of one per request), an INSERT … ON CONFLICT DO NOTHING against the unique
+   * key, so a repeat is refused by the statement that would store it.
    */
   enqueue(item: InboxItem): Promise<EnqueueResult> {
     return this.insert(item);
@@ -140,22 +140,21 @@ export class DurableInbox {
   }
 
   private async insertBatch(batch: Waiting[]): Promise<EnqueueResult[]> {
-    const inserted = await this.db.$transaction(async (tx) => {
-      const out: number[] = [];
-      const now = new Date();
-      for (const { item, hold } of batch) {
-        const status = hold ? "processing" : "pending";
-        const leaseUntil = hold ? new Date(now.getTime() + hold.leaseMs) : null;
-        out.push(
-          await tx.$executeRaw`INSERT INTO "Inbox" ("channel", "dedupeKey", "partition", "payload", "status", "attempts", "claimedBy", "leaseUntil", "createdAt")
-            VALUES (${item.channel}, ${item.dedupeKey.slice(0, 500)}, ${item.partition.slice(0, 500)}, ${JSON.stringify(item.payload)}, ${status}, ${hold ? 1 : 0}, ${hold?.token ?? null}, ${leaseUntil}, ${now})
-            ON CONFLICT ("dedupeKey") DO NOTHING`,
-        );
-      }
-      return out;
-    });
+    const now = new Date();
+    const rows = batch.map(({ item, hold }): NewInboxRow => ({
+      channel: item.channel,
+      dedupeKey: item.dedupeKey.slice(0, 500),
+      partition: item.partition.slice(0, 500),
+      payload: JSON.stringify(item.payload),
+      status: hold ? "processing" : "pending",
+      attempts: hold ? 1 : 0,
+      claimedBy: hold?.token ?? null,
+      leaseUntil: hold ? new Date(now.getTime() + hold.leaseMs) : null,
+    }));
+    const stored = await insertInboxRows(this.db, rows, now);
     for (const channel of new Set(batch.filter((w) => !w.hold).map((w) => w.item.channel))) this.workers.get(channel)?.kick();
-    return inserted.map((n) => (n === 1 ? "queued" : "duplicate"));
+    // A key stored by this batch counts once: a second item with it in the same batch is a repeat.
+    return rows.map((row) => (stored.delete(row.dedupeKey) ? "queued" : "duplicate"));
   }
 
   /** Whether a delivery with this key was stored already (a repeat that must not be checked again). */
