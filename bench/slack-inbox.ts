@@ -1,5 +1,5 @@
-// End to end under a burst: N distinct, correctly signed slash commands (`/jobbdialog status`,
-// from 200 people) sent 50 at a time to the real bot (`startBot` in child processes: Bolt, the
+// End to end under a burst: N distinct, correctly signed slash commands (by default a mix of
+// status, help and timeline; see TEXTS) from 200 people, sent 50 at a time to the real bot (`node dist/cli/entry.js serve`, as `npm start` runs it: Bolt, the
 // durable inbox, the conversation core, a fake Slack Web API on 127.0.0.1 in this process), on
 // SQLite with one replica and on PostgreSQL with one and with two (requests alternate between
 // the two, as a load balancer would). In the same run, a bare Bolt app (no database: ack, then
@@ -7,21 +7,20 @@
 // Figures: the ack latency (each request's own time to its 200: for the bot, the inbox insert
 // is the only work before it), the time from the insert to the row marked processed
 // (Inbox.createdAt → processedAt), when the last answer reached the fake Slack, answered/s,
-// and the CPU the bot's processes used per command (/proc: little moved by other load).
+// the CPU the bot's processes used per command (/proc: little moved by other load), and the
+// resident memory of a bot process before the burst, at its peak, and 5 s after the last answer.
 //
 //   npm run bench -- slack-inbox
 //   BENCH_BURSTS=500 BENCH_SETUPS=bare,sqlite npm run bench -- slack-inbox
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { App, HTTPReceiver } from "@slack/bolt";
-import { loadConfig } from "../src/config/env.js";
-import { createLogger } from "../src/logging/logger.js";
-import { startBot } from "../src/server/bot.js";
 import { importDirectory } from "../src/app/directory/importDirectory.js";
 import { openDatabase, type OpenedDb } from "../src/db/client.js";
 import { createTempDb, withDatabase } from "../test/helpers/tempDb.js";
@@ -33,17 +32,16 @@ const TOKEN = "xoxb-bench";
 const USERS = 200;
 const CONNECTIONS = 50;
 const BURSTS = (process.env.BENCH_BURSTS ?? "500,2000").split(",").map(Number);
+/**
+ * The commands of a burst, in turn: by default a mix (status, help, timeline) from a directory
+ * where every tenth person leads the nine after her and one in four is on sick leave, so a
+ * status reads a case, its milestones and a team. BENCH_TEXTS=status gives the status-only
+ * burst of earlier runs.
+ */
+const TEXTS = (process.env.BENCH_TEXTS ?? "status,hjelp,tidslinje,status").split(",");
 const SETUPS = (process.env.BENCH_SETUPS ?? "bare,sqlite,postgres,postgres2").split(",");
 
 const userId = (i: number) => `U0I${String(i % USERS).padStart(3, "0")}`;
-
-/** The bot in this (child) process, on an existing database. */
-async function serveBot(databaseUrl: string, fakeUrl: string): Promise<{ url: string }> {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fakeUrl });
-  const bot = await startBot(config, createLogger("silent"));
-  process.once("SIGTERM", () => void bot.stop().finally(() => process.exit(0)));
-  return { url: bot.http.url };
-}
 
 /** A bare Bolt app in this (child) process: what Bolt alone costs for the same command and answer. */
 async function serveBare(fakeUrl: string): Promise<{ url: string }> {
@@ -60,6 +58,32 @@ async function serveBare(fakeUrl: string): Promise<{ url: string }> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
+/**
+ * The bot as production runs it: `node dist/cli/entry.js serve` (npm start's command line,
+ * built first if stale), on an existing database, with Slack pointed at the fake.
+ */
+function startServe(databaseUrl: string, fakeUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const root = fileURLToPath(new URL("../", import.meta.url));
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? "--max-semi-space-size=2").split(" ").filter(Boolean), ...(process.env.BENCH_ENTRY ?? path.join(root, "dist/cli/entry.js")).split(" "), "serve"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fakeUrl },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      if (process.env.BENCH_SERVE_LOG) appendFileSync(process.env.BENCH_SERVE_LOG, `${line}\n`);
+      try {
+        const url = (JSON.parse(line) as { url?: unknown }).url;
+        if (typeof url === "string") resolve({ url, child });
+      } catch {
+        // not a log line
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+}
+
 function startChild(args: string[], fakeUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
     env: { ...process.env, BENCH_FAKE_URL: fakeUrl },
@@ -70,6 +94,17 @@ function startChild(args: string[], fakeUrl: string): Promise<{ url: string; chi
     lines.once("line", (line) => resolve({ ...(JSON.parse(line) as { url: string }), child }));
     child.once("exit", (code) => reject(new Error(`bench child exited with ${code}`)));
   });
+}
+
+/** A process's resident memory now and at its peak so far, in MB, from /proc (Linux); NaN elsewhere. */
+function rssOf(pid: number | undefined): { now: number; peak: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN);
+    return { now: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+  } catch {
+    return { now: Number.NaN, peak: Number.NaN };
+  }
 }
 
 /** CPU time (user + system) a process has used, in ms, from /proc (Linux); NaN elsewhere. */
@@ -92,7 +127,7 @@ function slashBody(fake: FakeSlack): string {
     channel_name: "directmessage",
     user_id: id,
     command: "/jobbdialog",
-    text: "status",
+    text: TEXTS[counter % TEXTS.length]!,
     api_app_id: "A0APP",
     response_url: fake.responseUrl("bench"),
     trigger_id: `trig-${randomUUID()}`,
@@ -141,6 +176,8 @@ interface Figures {
   answeredPerS: number;
   processedP95?: number;
   cpuPerCommand: number;
+  /** The first bot process's resident memory (MB): before the burst, its peak so far, 5 s after the last answer. */
+  rss: { before: number; peak: number; after: number };
 }
 
 interface Setup {
@@ -161,6 +198,7 @@ async function measure(setup: Setup, fake: FakeSlack, n: number): Promise<Figure
   const firstId = setup.db ? ((await setup.db.db.inbox.aggregate({ _max: { id: true } }))._max.id ?? 0) : 0;
   const postsBefore = fake.callsOf("chat.postMessage").length;
   const cpuBefore = setup.children.reduce((sum, c) => sum + cpuMsOf(c.pid), 0);
+  const rssBefore = rssOf(setup.children[0]?.pid).now;
   const started = Date.now();
   const acks = await burst(setup.urls, fake, n);
   const deadline = Date.now() + 180_000;
@@ -180,19 +218,27 @@ async function measure(setup: Setup, fake: FakeSlack, n: number): Promise<Figure
     processedP95 = percentile(processed, 95);
   }
   const answeredAfterS = (lastAnswer - started) / 1000;
-  return { ackP50: percentile(acks, 50), ackP95: percentile(acks, 95), answeredAfterS, answeredPerS: posts.length / answeredAfterS, ...(processedP95 !== undefined ? { processedP95 } : {}), cpuPerCommand: cpu / n };
+  await new Promise((r) => setTimeout(r, Math.max(0, lastAnswer + 5_000 - Date.now())));
+  const after = rssOf(setup.children[0]?.pid);
+  const rss = { before: rssBefore, peak: after.peak, after: after.now };
+  return {
+    rss, ackP50: percentile(acks, 50), ackP95: percentile(acks, 95), answeredAfterS, answeredPerS: posts.length / answeredAfterS, ...(processedP95 !== undefined ? { processedP95 } : {}), cpuPerCommand: cpu / n };
 }
 
 const DIRECTORY = (() => {
   const rows = ["email,name,leader_email,locale,jurisdiction,timezone,slack_user_id,teams_user_id"];
-  for (let i = 0; i < USERS; i++) rows.push(`p${i}@bench.no,Person ${i},,nb,NO,Europe/Oslo,${userId(i)},`);
+  for (let i = 0; i < USERS; i++) rows.push(`p${i}@bench.no,Person ${i},${i % 10 === 0 ? "" : `p${i - (i % 10)}@bench.no`},nb,NO,Europe/Oslo,${userId(i)},`);
   return rows.join("\n");
 })();
 
 /** The bot on `db` in `replicas` processes; disposing stops them, then lets the database go (`release`). */
 async function botSetup(name: string, db: OpenedDb & { url: string }, replicas: number, fake: FakeSlack, release: () => Promise<void>): Promise<Setup> {
   await importDirectory(db.db, DIRECTORY, { defaultTimeZone: "Europe/Oslo" });
-  const started = await Promise.all(Array.from({ length: replicas }, () => startChild(["--bot", db.url], fake.url)));
+  // One in four on sick leave since ten days ago (the first command of each syncs her case).
+  const since = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+  const sick = await db.db.person.findMany({ where: { email: { in: Array.from({ length: USERS / 4 }, (_, k) => `p${k * 4 + 1}@bench.no`) } }, select: { id: true } });
+  await db.db.absencePeriod.createMany({ data: sick.map((p) => ({ personId: p.id, startDate: since, grade: 100, reportedVia: "slack", reportedOn: since })) });
+  const started = await Promise.all(Array.from({ length: replicas }, () => startServe(db.url, fake.url)));
   const children = started.map((c) => c.child);
   return {
     name,
@@ -222,6 +268,7 @@ export async function main(): Promise<void> {
   // PostgreSQL: the server CI or the caller gave (TEST_POSTGRES_URL), else a throw-away one.
   let pg: { url: string; stop(): void } | undefined;
   const wantsPg = SETUPS.some((s) => s.startsWith("postgres"));
+  if (SETUPS.some((s) => s !== "bare")) execFileSync(process.execPath, [fileURLToPath(new URL("../scripts/build.mjs", import.meta.url)), "--if-stale"], { stdio: "inherit" });
   if (wantsPg && !process.env.TEST_POSTGRES_URL && !postgresBinDir()) console.log("PostgreSQL setups skipped: no TEST_POSTGRES_URL and no PostgreSQL installed");
   else if (wantsPg) pg = process.env.TEST_POSTGRES_URL ? { url: process.env.TEST_POSTGRES_URL, stop: () => undefined } : await startPostgres();
   const pgDb = async (): Promise<OpenedDb & { url: string; drop(): Promise<void> }> => {
@@ -285,23 +332,21 @@ export async function main(): Promise<void> {
   }
 
   const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? "-" : `${v.toFixed(0)} ms`).padStart(9);
-  console.log(`${"setup".padEnd(26)} ${"burst".padStart(5)} | ${"ack p50".padStart(9)} ${"ack p95".padStart(9)} | ${"proc. p95".padStart(9)} | ${"answered".padStart(9)} ${"per s".padStart(6)} | ${"CPU/cmd".padStart(8)} | vs bare: per s, ack p95`);
+  console.log(`${"setup".padEnd(26)} ${"burst".padStart(5)} | ${"ack p50".padStart(9)} ${"ack p95".padStart(9)} | ${"proc. p95".padStart(9)} | ${"answered".padStart(9)} ${"per s".padStart(6)} | ${"CPU/cmd".padStart(8)} | ${"RSS MB: before, peak, +5 s".padEnd(26)} | vs bare: per s, ack p95`);
   for (const { setup, n, figures } of results) {
     const bare = results.find((r) => r.setup.startsWith("bare") && r.n === n)?.figures;
     const ratio = bare && !setup.startsWith("bare") ? `${(figures.answeredPerS / bare.answeredPerS).toFixed(2)}×, ${(figures.ackP95 / bare.ackP95).toFixed(2)}×` : "";
     console.log(
-      `${setup.padEnd(26)} ${String(n).padStart(5)} | ${ms(figures.ackP50)} ${ms(figures.ackP95)} | ${ms(figures.processedP95)} | ${`${figures.answeredAfterS.toFixed(2)} s`.padStart(9)} ${figures.answeredPerS.toFixed(0).padStart(6)} | ${`${figures.cpuPerCommand.toFixed(1)} ms`.padStart(8)} | ${ratio}`,
+      `${setup.padEnd(26)} ${String(n).padStart(5)} | ${ms(figures.ackP50)} ${ms(figures.ackP95)} | ${ms(figures.processedP95)} | ${`${figures.answeredAfterS.toFixed(2)} s`.padStart(9)} ${figures.answeredPerS.toFixed(0).padStart(6)} | ${`${figures.cpuPerCommand.toFixed(1)} ms`.padStart(8)} | ${`${figures.rss.before.toFixed(0)}, ${figures.rss.peak.toFixed(0)}, ${figures.rss.after.toFixed(0)}`.padEnd(26)} | ${ratio}`,
     );
   }
-  console.log(`\nSigned /jobbdialog status from ${USERS} people, ${CONNECTIONS} at a time. ack = each request's time to its 200 (the bot stores it in the inbox first);`);
+  console.log(`\nSigned /jobbdialog ${TEXTS.join(" / ")} in turn, from ${USERS} people (one in ten a leader, one in four on sick leave), ${CONNECTIONS} at a time. ack = each request's time to its 200 (the bot stores it in the inbox first);`);
   console.log("proc. = Inbox.createdAt → processedAt; answered = the last chat.postMessage at the fake Slack, from the burst's start; per s = answers per second over that time;");
   console.log("CPU/cmd = the CPU time (user + system, /proc) of the bot's processes over the burst, per command. Two replicas share one PostgreSQL and the burst alternates between them.");
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  if (process.argv[2] === "--bot") {
-    process.stdout.write(`${JSON.stringify(await serveBot(process.argv[3] ?? "", process.env.BENCH_FAKE_URL ?? ""))}\n`);
-  } else if (process.argv[2] === "--bare") {
+  if (process.argv[2] === "--bare") {
     process.stdout.write(`${JSON.stringify(await serveBare(process.env.BENCH_FAKE_URL ?? ""))}\n`);
   } else {
     await main();

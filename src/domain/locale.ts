@@ -11,13 +11,24 @@ export type Translate = (key: string, params?: Record<string, unknown>) => strin
 /** BCP 47 tags for Intl (dates, month names). */
 export const INTL_TAGS: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB", sv: "sv-SE", da: "da-DK" };
 
+/**
+ * The date formats, made once: an Intl.DateTimeFormat costs far more to make than to use, and a
+ * status or a timeline writes dozens of dates.
+ */
+const DATE_FORMATS: Readonly<Record<Locale, Readonly<Record<"long" | "short", Intl.DateTimeFormat>>>> = Object.freeze(
+  Object.fromEntries(
+    SUPPORTED_LOCALES.map((locale) => [
+      locale,
+      Object.freeze({
+        long: new Intl.DateTimeFormat(INTL_TAGS[locale], { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+        short: new Intl.DateTimeFormat(INTL_TAGS[locale], { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
+      }),
+    ]),
+  ) as Record<Locale, Record<"long" | "short", Intl.DateTimeFormat>>,
+);
+
 /** A calendar date (YYYY-MM-DD) for reading, e.g. "mandag 5. januar 2026". */
 export function formatDate(isoDate: string, locale: Locale, style: "long" | "short" = "long"): string {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const options: Intl.DateTimeFormatOptions =
-    style === "long"
-      ? { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }
-      : { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(INTL_TAGS[locale], options).format(date);
+  return DATE_FORMATS[locale][style].format(new Date(Date.UTC(y, m - 1, d)));
 }
