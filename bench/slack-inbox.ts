@@ -14,8 +14,7 @@
 //   BENCH_BURSTS=500 BENCH_SETUPS=bare,sqlite npm run bench -- slack-inbox
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
-import { appendFileSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
@@ -25,9 +24,10 @@ import { importDirectory } from "../src/app/directory/importDirectory.js";
 import { openDatabase, type OpenedDb } from "../src/db/client.js";
 import { createTempDb, withDatabase } from "../test/helpers/tempDb.js";
 import { FakeSlack, TEAM_ID } from "../test/channels/slack/fakeSlack.js";
+import { SECRET } from "../test/channels/slack/harness.js";
+import { serve } from "../test/channels/slack/serveProcess.js";
 import { postgresBinDir, startPostgres } from "../scripts/postgres.mjs";
 
-const SECRET = "bench-signing-secret";
 const TOKEN = "xoxb-bench";
 const USERS = 200;
 const CONNECTIONS = 50;
@@ -56,32 +56,6 @@ async function serveBare(fakeUrl: string): Promise<{ url: string }> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   process.once("SIGTERM", () => server.close(() => process.exit(0)));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-/**
- * The bot as production runs it: `node dist/cli/entry.js serve` (npm start's command line,
- * built first if stale), on an existing database, with Slack pointed at the fake.
- */
-function startServe(databaseUrl: string, fakeUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const root = fileURLToPath(new URL("../", import.meta.url));
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? "--max-semi-space-size=2").split(" ").filter(Boolean), ...(process.env.BENCH_ENTRY ?? path.join(root, "dist/cli/entry.js")).split(" "), "serve"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fakeUrl },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on("line", (line) => {
-      if (process.env.BENCH_SERVE_LOG) appendFileSync(process.env.BENCH_SERVE_LOG, `${line}\n`);
-      try {
-        const url = (JSON.parse(line) as { url?: unknown }).url;
-        if (typeof url === "string") resolve({ url, child });
-      } catch {
-        // not a log line
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`serve exited with ${code}`)));
-  });
 }
 
 function startChild(args: string[], fakeUrl: string): Promise<{ url: string; child: ChildProcess }> {
@@ -221,8 +195,7 @@ async function measure(setup: Setup, fake: FakeSlack, n: number): Promise<Figure
   await new Promise((r) => setTimeout(r, Math.max(0, lastAnswer + 5_000 - Date.now())));
   const after = rssOf(setup.children[0]?.pid);
   const rss = { before: rssBefore, peak: after.peak, after: after.now };
-  return {
-    rss, ackP50: percentile(acks, 50), ackP95: percentile(acks, 95), answeredAfterS, answeredPerS: posts.length / answeredAfterS, ...(processedP95 !== undefined ? { processedP95 } : {}), cpuPerCommand: cpu / n };
+  return { ackP50: percentile(acks, 50), ackP95: percentile(acks, 95), answeredAfterS, answeredPerS: posts.length / answeredAfterS, ...(processedP95 !== undefined ? { processedP95 } : {}), cpuPerCommand: cpu / n, rss };
 }
 
 const DIRECTORY = (() => {
@@ -238,11 +211,13 @@ async function botSetup(name: string, db: OpenedDb & { url: string }, replicas: 
   const since = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
   const sick = await db.db.person.findMany({ where: { email: { in: Array.from({ length: USERS / 4 }, (_, k) => `p${k * 4 + 1}@bench.no`) } }, select: { id: true } });
   await db.db.absencePeriod.createMany({ data: sick.map((p) => ({ personId: p.id, startDate: since, grade: 100, reportedVia: "slack", reportedOn: since })) });
-  const started = await Promise.all(Array.from({ length: replicas }, () => startServe(db.url, fake.url)));
-  const children = started.map((c) => c.child);
+  // The bot as production runs it: dist/, npm start's command line (built by main() if stale).
+  const servers = Array.from({ length: replicas }, () => serve(db.url, fake, "dist"));
+  const urls = await Promise.all(servers.map((s) => s.url));
+  const children = servers.map((s) => s.child);
   return {
     name,
-    urls: started.map((c) => c.url),
+    urls,
     children,
     db,
     async dispose() {

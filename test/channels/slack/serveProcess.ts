@@ -1,5 +1,6 @@
-// The real server process (`serve`, run by node with tsx as its loader) for the crash and
-// replica suites, with Slack pointed at a fake Slack, and the signed requests they send it.
+// The real server process (`serve`, run by node with tsx as its loader, or from dist/ as
+// `npm start` runs it) for the crash and replica suites and the inbox benchmark, with Slack
+// pointed at a fake Slack, and the signed requests they send it.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { addDays } from "../../../src/domain/time/localDate.js";
@@ -17,8 +18,10 @@ export interface Server {
   exited: Promise<number | null>;
 }
 
-export function serve(databaseUrl: string, fake: FakeSlack): Server {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "serve"], {
+/** `from: "dist"` runs the production build (npm start's command line; build it first). */
+export function serve(databaseUrl: string, fake: FakeSlack, from: "src" | "dist" = "src"): Server {
+  const args = from === "dist" ? ["--max-semi-space-size=2", path.join(ROOT, "dist/cli/entry.js")] : ["--import", "tsx", path.join(ROOT, "src/cli/main.ts")];
+  const child = spawn(process.execPath, [...args, "serve"], {
     cwd: ROOT,
     env: {
       ...process.env,
