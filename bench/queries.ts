@@ -52,6 +52,23 @@ export async function main(): Promise<void> {
     await count("plan (employee: starts dialogue)", anne, { type: "plan" });
     await count("plan (leader: chooses)", lise, { type: "plan" });
     await count("plan (leader: for Anne)", lise, { type: "plan", employeeId: anne.id });
+    // The CPU the core spends on one command (no platform: the console channel), the mix of
+    // bench slack-inbox, after a warm-up: what the inbox's throughput is made of, steadier
+    // than a burst's figures on a busy machine.
+    const mix: Array<[typeof anne, Command]> = [
+      [anne, { type: "status" }],
+      [ola, { type: "help" }],
+      [lise, { type: "timeline" }],
+      [lise, { type: "status" }],
+    ];
+    for (let i = 0; i < 200; i++) await services.conversation.handle(...mix[i % mix.length]!, "console");
+    const rounds = 1_000;
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    for (let i = 0; i < rounds; i++) await services.conversation.handle(...mix[i % mix.length]!, "console");
+    const used = process.cpuUsage(cpu);
+    const wall = performance.now() - started;
+    process.stdout.write(`core, status/help/timeline/status mix: ${((used.user + used.system) / 1000 / rounds).toFixed(2)} ms CPU, ${(wall / rounds).toFixed(2)} ms wall per command (${rounds} commands)\n`);
     await scheduler.stop();
   } finally {
     await tmp.dispose();

@@ -2,7 +2,7 @@
 // (MilestoneState), what the plan says (a confirmed version; "plan not needed"), and
 // facts recorded against the case (CaseFact: the plan sent to the doctor, a meeting held …).
 // The rule of what settles what is in the domain (src/domain/milestones/settlement.ts);
-// this is only the loading, three queries for any number of cases.
+// this is only the loading, four plain queries for any number of cases.
 import type { Db } from "../db/client.js";
 import { isSettlementFactKind, settlementOf, snoozedUntilOf, NO_FACTS, type CaseFact, type Settlement, type SettlementFacts, type SettlementFactKind } from "../domain/milestones/index.js";
 import { localDateOf } from "../domain/time/zone.js";
@@ -17,17 +17,24 @@ export async function settlementFactsOf(db: Db, caseIds: readonly string[], time
   const ids = [...new Set(caseIds)];
   const [states, plans, recorded] = await Promise.all([
     db.milestoneState.findMany({ where: { caseId: { in: ids } }, select: { caseId: true, milestoneId: true, state: true, snoozedUntil: true } }),
-    db.plan.findMany({
-      where: { caseId: { in: ids } },
-      select: { caseId: true, status: true, updatedAt: true, versions: { where: { reviewStatus: "confirmed" }, select: { reviewedAt: true, createdAt: true }, orderBy: { version: "asc" }, take: 1 } },
-    }),
+    db.plan.findMany({ where: { caseId: { in: ids } }, select: { id: true, caseId: true, status: true, updatedAt: true } }),
     db.caseFact.findMany({ where: { caseId: { in: ids } }, select: { caseId: true, kind: true, on: true } }),
   ]);
+  // Each plan's first confirmed version, read on its own (plain reads: src/db/directReads.ts).
+  const firstConfirmed = new Map<string, { reviewedAt: Date | null; createdAt: Date }>();
+  if (plans.length > 0) {
+    const versions = await db.planVersion.findMany({
+      where: { planId: { in: plans.map((p) => p.id) }, reviewStatus: "confirmed" },
+      select: { planId: true, reviewedAt: true, createdAt: true },
+      orderBy: [{ planId: "asc" }, { version: "asc" }],
+    });
+    for (const v of versions) if (!firstConfirmed.has(v.planId)) firstConfirmed.set(v.planId, v);
+  }
   for (const s of states) out.get(s.caseId)?.states.push(s);
   for (const p of plans) {
     const facts = p.caseId ? out.get(p.caseId)?.facts : undefined;
     if (!facts) continue;
-    const confirmed = p.versions[0];
+    const confirmed = firstConfirmed.get(p.id);
     if (confirmed) facts.push({ kind: "plan_confirmed", on: localDateOf(confirmed.reviewedAt ?? confirmed.createdAt, timeZone) });
     if (p.status === "not_needed") facts.push({ kind: "plan_not_needed", on: localDateOf(p.updatedAt, timeZone) });
   }

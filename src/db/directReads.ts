@@ -6,7 +6,7 @@
 // writing `db.person.findMany(…)`) that runs plain reads itself: the same SQL Prisma
 // would generate, on the same connection, as a cached prepared statement, with the row
 // turned into the same typed object (dates as Date, booleans as boolean).
-// - Only what it can say exactly: findMany/findFirst/findUnique(+OrThrow) over scalar
+// - Only what it can say exactly: findMany/findFirst/findUnique(+OrThrow) and count over scalar
 //   fields, with where = equality, null, equals/not/in/notIn/lt/lte/gt/gte, AND/OR/NOT;
 //   orderBy on scalar fields; select of scalar fields; take/skip. Anything else (include,
 //   relation filters, distinct, cursor, string matching …) goes to Prisma unchanged.
@@ -30,7 +30,7 @@ interface ModelInfo {
 
 type Row = Record<string, unknown>;
 type Args = Record<string, unknown>;
-const OPERATIONS = ["findMany", "findFirst", "findUnique", "findFirstOrThrow", "findUniqueOrThrow"] as const;
+const OPERATIONS = ["findMany", "findFirst", "findUnique", "findFirstOrThrow", "findUniqueOrThrow", "count"] as const;
 type Operation = (typeof OPERATIONS)[number];
 const ARG_KEYS = new Set(["where", "select", "orderBy", "take", "skip"]);
 const COMPARE: Record<string, string> = { lt: "<", lte: "<=", gt: ">", gte: ">=" };
@@ -232,13 +232,14 @@ export class DirectReader {
     private readonly options: DirectReadsOptions,
   ) {}
 
-  /** The rows, or undefined when Prisma has to answer (unsupported form, or a transaction is open). */
-  read(modelName: string, operation: Operation, args: Args | undefined): Row[] | Row | null | undefined {
+  /** The rows (a count: the number), or undefined when Prisma has to answer (unsupported form, or a transaction is open). */
+  read(modelName: string, operation: Operation, args: Args | undefined): Row[] | Row | null | number | undefined {
     const model = this.models.get(modelName);
     const connection = model ? this.usableConnection() : undefined;
     if (!model || !connection) return undefined;
     const a = args ?? {};
     for (const key of Object.keys(a)) if (a[key] !== undefined && !ARG_KEYS.has(key)) return undefined;
+    if (operation === "count") return this.count(connection, model, a);
     const many = operation === "findMany";
     let sql: string;
     const params: unknown[] = [];
@@ -270,6 +271,23 @@ export class DirectReader {
     // Nothing found by an OrThrow read: Prisma answers (and throws its own NotFound error).
     if (first === null && operation.endsWith("OrThrow")) return undefined;
     return first;
+  }
+
+  /** count({ where }): the number of rows (a count with select, orderBy, take or skip is Prisma's). */
+  private count(connection: Database.Database, model: ModelInfo, a: Args): number | undefined {
+    if (a.select !== undefined || a.orderBy !== undefined || a.take !== undefined || a.skip !== undefined) return undefined;
+    const params: unknown[] = [];
+    let sql: string;
+    try {
+      sql = `SELECT COUNT(*) AS "n" FROM ${quote(model.table)} WHERE ${whereSql(model, a.where, params)}`;
+    } catch (error) {
+      if (error instanceof Unsupported) return undefined;
+      throw error;
+    }
+    const started = performance.now();
+    const row = this.statements.get(connection, sql).get(...params) as { n: number | bigint };
+    this.options.onQuery?.(sql, performance.now() - started);
+    return Number(row.n);
   }
 
   /**

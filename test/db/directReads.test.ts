@@ -87,6 +87,10 @@ const FIXED: Array<[string, string, unknown]> = [
   ["sickCase", "findMany", { where: { sickDays: { gt: 6, lte: 27 }, endDate: { not: null, lt: "2026-12-31" } }, orderBy: { id: "asc" } }],
   ["absencePeriod", "findMany", { where: { grade: { gte: 50 } }, orderBy: [{ grade: "asc" }, { id: "asc" }] }],
   ["leaderSubstitution", "findMany", { where: { endedAt: null, fromDate: { lte: "2026-11-20" }, OR: [{ untilDate: null }, { untilDate: { gte: "2026-11-20" } }] }, select: { leaderId: true } }],
+  ["person", "count", undefined],
+  ["person", "count", { where: { leaderId: { not: null }, NOT: { roles: "hr" } } }],
+  ["person", "count", { where: { email: "nobody@firma.no" } }],
+  ["sickCase", "count", { where: { OR: [{ open: true }, { sickDays: { gte: 20 } }] } }],
 ];
 
 describe("direct reads on SQLite", () => {
@@ -160,6 +164,8 @@ describe("direct reads on SQLite", () => {
       ["person", "findMany", { where: { name: { contains: "Person" } } }],
       ["person", "findMany", { distinct: ["locale"] }],
       ["person", "findMany", { where: { NOT: {} } }],
+      ["person", "count", { select: { _all: true, locale: true } }],
+      ["person", "count", { where: { locale: "nb" }, take: 2 }],
     ];
     for (const [model, op, args] of forms) {
       const before = direct;
