@@ -18,9 +18,12 @@ export function registerDirectory(program: Command, runtime: CliRuntime): void {
       // A large import makes garbage fast, and V8 lets the heap grow to several times what is
       // live before it collects: at most 30 % more keeps 200,000 rows under 300 MB.
       setFlagsFromString("--heap-growing-percent=30");
-      const text = readTextFile(file, t);
+      let text: string | undefined = readTextFile(file, t);
       const app = await runtime.app();
-      const summary = await importDirectory(app.db, text, { defaultTimeZone: app.config.TZ_DEFAULT });
+      const importing = importDirectory(app.db, text, { defaultTimeZone: app.config.TZ_DEFAULT });
+      // Not held here while the import runs (the import lets go of it once parsed): 16 MB for 200,000 people.
+      text = undefined;
+      const summary = await importing;
       runtime.stdout(t("cli:directory.import.done", { ...summary }));
     });
 
