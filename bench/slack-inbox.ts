@@ -8,7 +8,8 @@
 // is the only work before it), the time from the insert to the row marked processed
 // (Inbox.createdAt → processedAt), when the last answer reached the fake Slack, answered/s,
 // the CPU the bot's processes used per command (/proc: little moved by other load), and the
-// resident memory of a bot process before the burst, at its peak, and 5 s after the last answer.
+// resident memory of a bot process before the burst, at its peak, and 5 s and 15 s after the last
+// answer (V8 gives its heap back once the process has been idle for some seconds).
 //
 //   npm run bench -- slack-inbox
 //   BENCH_BURSTS=500 BENCH_SETUPS=bare,sqlite npm run bench -- slack-inbox
@@ -150,8 +151,8 @@ interface Figures {
   answeredPerS: number;
   processedP95?: number;
   cpuPerCommand: number;
-  /** The first bot process's resident memory (MB): before the burst, its peak so far, 5 s after the last answer. */
-  rss: { before: number; peak: number; after: number };
+  /** The first bot process's resident memory (MB): before the burst, its peak so far, 5 s and 15 s after the last answer. */
+  rss: { before: number; peak: number; after: number; later: number };
 }
 
 interface Setup {
@@ -194,7 +195,8 @@ async function measure(setup: Setup, fake: FakeSlack, n: number): Promise<Figure
   const answeredAfterS = (lastAnswer - started) / 1000;
   await new Promise((r) => setTimeout(r, Math.max(0, lastAnswer + 5_000 - Date.now())));
   const after = rssOf(setup.children[0]?.pid);
-  const rss = { before: rssBefore, peak: after.peak, after: after.now };
+  await new Promise((r) => setTimeout(r, Math.max(0, lastAnswer + 15_000 - Date.now())));
+  const rss = { before: rssBefore, peak: after.peak, after: after.now, later: rssOf(setup.children[0]?.pid).now };
   return { ackP50: percentile(acks, 50), ackP95: percentile(acks, 95), answeredAfterS, answeredPerS: posts.length / answeredAfterS, ...(processedP95 !== undefined ? { processedP95 } : {}), cpuPerCommand: cpu / n, rss };
 }
 
@@ -307,12 +309,12 @@ export async function main(): Promise<void> {
   }
 
   const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? "-" : `${v.toFixed(0)} ms`).padStart(9);
-  console.log(`${"setup".padEnd(26)} ${"burst".padStart(5)} | ${"ack p50".padStart(9)} ${"ack p95".padStart(9)} | ${"proc. p95".padStart(9)} | ${"answered".padStart(9)} ${"per s".padStart(6)} | ${"CPU/cmd".padStart(8)} | ${"RSS MB: before, peak, +5 s".padEnd(26)} | vs bare: per s, ack p95`);
+  console.log(`${"setup".padEnd(26)} ${"burst".padStart(5)} | ${"ack p50".padStart(9)} ${"ack p95".padStart(9)} | ${"proc. p95".padStart(9)} | ${"answered".padStart(9)} ${"per s".padStart(6)} | ${"CPU/cmd".padStart(8)} | ${"RSS MB: before, peak, +5 s, +15 s".padEnd(33)} | vs bare: per s, ack p95`);
   for (const { setup, n, figures } of results) {
     const bare = results.find((r) => r.setup.startsWith("bare") && r.n === n)?.figures;
     const ratio = bare && !setup.startsWith("bare") ? `${(figures.answeredPerS / bare.answeredPerS).toFixed(2)}×, ${(figures.ackP95 / bare.ackP95).toFixed(2)}×` : "";
     console.log(
-      `${setup.padEnd(26)} ${String(n).padStart(5)} | ${ms(figures.ackP50)} ${ms(figures.ackP95)} | ${ms(figures.processedP95)} | ${`${figures.answeredAfterS.toFixed(2)} s`.padStart(9)} ${figures.answeredPerS.toFixed(0).padStart(6)} | ${`${figures.cpuPerCommand.toFixed(1)} ms`.padStart(8)} | ${`${figures.rss.before.toFixed(0)}, ${figures.rss.peak.toFixed(0)}, ${figures.rss.after.toFixed(0)}`.padEnd(26)} | ${ratio}`,
+      `${setup.padEnd(26)} ${String(n).padStart(5)} | ${ms(figures.ackP50)} ${ms(figures.ackP95)} | ${ms(figures.processedP95)} | ${`${figures.answeredAfterS.toFixed(2)} s`.padStart(9)} ${figures.answeredPerS.toFixed(0).padStart(6)} | ${`${figures.cpuPerCommand.toFixed(1)} ms`.padStart(8)} | ${`${figures.rss.before.toFixed(0)}, ${figures.rss.peak.toFixed(0)}, ${figures.rss.after.toFixed(0)}, ${figures.rss.later.toFixed(0)}`.padEnd(33)} | ${ratio}`,
     );
   }
   console.log(`\nSigned /jobbdialog ${TEXTS.join(" / ")} in turn, from ${USERS} people (one in ten a leader, one in four on sick leave), ${CONNECTIONS} at a time. ack = each request's time to its 200 (the bot stores it in the inbox first);`);

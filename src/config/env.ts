@@ -62,6 +62,13 @@ const envSchema = z.object({
     .default("https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration")
     .refine((v) => URL.canParse(v), "must be a URL"),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /**
+   * Inbox rows one process works on at once (one per person). Most of a row's time is the
+   * platform's Web API answering: with Slack's 100–300 ms per call, 16 rows in flight cap a
+   * process at roughly 50–160 commands a second, however idle its CPU. Unset: the inbox's
+   * own default (src/app/inbox/index.ts).
+   */
+  INBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   // NAV's LPS API through Maskinporten (docs/nav.md): all of them, or none.
   MASKINPORTEN_TOKEN_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), "must be a URL like https://maskinporten.no/token"),
   MASKINPORTEN_AUDIENCE: optionalText,

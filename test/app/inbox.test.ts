@@ -8,6 +8,7 @@ import { DurableInbox, type InboxWork } from "../../src/app/inbox/index.js";
 import { claimInboxRows } from "../../src/db/claims.js";
 import { openDatabase, type OpenedDb } from "../../src/db/client.js";
 import { createLogger } from "../../src/logging/logger.js";
+import { ConfigError, loadConfig } from "../../src/config/env.js";
 import { createTempDb, type TempDb } from "../helpers/tempDb.js";
 
 const logger = createLogger("silent");
@@ -101,6 +102,33 @@ describe("the durable inbox", () => {
     await until(async () => (await tmp.db.inbox.count({ where: { dedupeKey: "t4:1", status: "done" } })) === 1);
     await again.stop(1000);
     await tmp.db.inbox.deleteMany({});
+  });
+
+  it("works on as many rows at once as the process's setting (INBOX_CONCURRENCY) allows, never more", async () => {
+    const inbox = new DurableInbox(tmp.db, logger, { concurrency: 3 });
+    let active = 0;
+    let most = 0;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const worker = inbox.serve("slack", async () => {
+      active += 1;
+      most = Math.max(most, active);
+      await released;
+      active -= 1;
+    });
+    for (let i = 0; i < 10; i++) await inbox.enqueue({ channel: "slack", dedupeKey: `t6:${i}`, partition: `t6:p${i}`, payload: i });
+    await until(async () => active === 3);
+    await sleep(300);
+    expect(active).toBe(3);
+    release();
+    await until(async () => (await tmp.db.inbox.count({ where: { dedupeKey: { startsWith: "t6:" }, status: "done" } })) === 10);
+    expect(most).toBe(3);
+    await worker.stop(1000);
+    await tmp.db.inbox.deleteMany({});
+    // The setting as read from the environment: a whole number from 1 to 256, unset by default.
+    expect(loadConfig({ INBOX_CONCURRENCY: "64" }).INBOX_CONCURRENCY).toBe(64);
+    expect(loadConfig({}).INBOX_CONCURRENCY).toBeUndefined();
+    for (const bad of ["0", "1.5", "many", "1000"]) expect(() => loadConfig({ INBOX_CONCURRENCY: bad })).toThrow(ConfigError);
   });
 
   it("two workers on two connections process every row once, each person's rows in order and one at a time", async () => {

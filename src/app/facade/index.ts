@@ -101,7 +101,7 @@ export class ChannelFacade {
     this.logger = ctx.logger;
     this.allowed = { slack: "any", teams: options.teamsTenants };
     this.identity = new IdentityPolicy(this.db, this.logger, this.allowed);
-    this.inbox = new DurableInbox(this.db, this.logger);
+    this.inbox = new DurableInbox(this.db, this.logger, ctx.config.INBOX_CONCURRENCY ? { concurrency: ctx.config.INBOX_CONCURRENCY } : {});
   }
 
   // --- the durable inbox (src/app/inbox/) ----------------------------------------------

@@ -59,7 +59,7 @@ export interface InboxOptions {
   beforeClaim?: () => Promise<void>;
 }
 
-/** Rows one worker processes at once: most of a row's time is spent waiting for the platform's Web API, not the database. */
+/** Rows one worker processes at once unless INBOX_CONCURRENCY says otherwise: most of a row's time is spent waiting for the platform's Web API, not the database. */
 export const INBOX_CONCURRENCY = 16;
 
 const DEFAULTS = {
@@ -103,6 +103,8 @@ export class DurableInbox {
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
+    /** The process's settings (INBOX_CONCURRENCY), under what a channel asks for. */
+    private readonly defaults: InboxOptions = {},
   ) {}
 
   /**
@@ -165,7 +167,7 @@ export class DurableInbox {
   /** Starts the worker for one channel's rows (it resumes rows a dead process left at once). */
   serve(channel: ChannelName, handler: InboxHandler, options: InboxOptions = {}): InboxWorker {
     if (this.workers.has(channel)) throw new Error(`the inbox of ${channel} is already served`);
-    const worker = new InboxWorker(this.db, this.logger.child({ inbox: channel }), channel, handler, { ...DEFAULTS, ...options }, () => {
+    const worker = new InboxWorker(this.db, this.logger.child({ inbox: channel }), channel, handler, { ...DEFAULTS, ...this.defaults, ...options }, () => {
       if (this.workers.get(channel) === worker) this.workers.delete(channel);
     });
     this.workers.set(channel, worker);
