@@ -207,15 +207,23 @@ function count(value: unknown): number | undefined {
 class Statements {
   private readonly cache = new Map<string, Database.Statement>();
   constructor(private readonly limit = 500) {}
+  /**
+   * Least recently used goes first when the cache is full: statements whose text varies with
+   * a row count (a multi-row INSERT, an IN list) come in many shapes, and must not push the
+   * hot reads out (clearing the whole cache made every read prepare itself again).
+   */
   get(connection: Database.Database, sql: string): Database.Statement {
     let statement = this.cache.get(sql);
-    if (!statement) {
-      statement = connection.prepare(sql);
-      // The adapter turns on safe integers for its connection; Prisma hands back numbers.
-      statement.safeIntegers(false);
-      if (this.cache.size >= this.limit) this.cache.clear();
+    if (statement) {
+      this.cache.delete(sql);
       this.cache.set(sql, statement);
+      return statement;
     }
+    statement = connection.prepare(sql);
+    // The adapter turns on safe integers for its connection; Prisma hands back numbers.
+    statement.safeIntegers(false);
+    if (this.cache.size >= this.limit) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(sql, statement);
     return statement;
   }
   clear(): void {
