@@ -34,6 +34,13 @@ const USERS = 200;
 const CONNECTIONS = 50;
 const BURSTS = (process.env.BENCH_BURSTS ?? "500,2000").split(",").map(Number);
 /**
+ * Commands each bot gets before the measured bursts. A process that has just started runs
+ * V8's optimizing compiler alongside (a fifth of the CPU in a burst right after start), so
+ * its first thousands of commands cost more than those of a process that has been up a
+ * while: BENCH_WARMUP=100 measures the process as it comes up.
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 4000);
+/**
  * The commands of a burst, in turn: by default a mix (status, help, timeline) from a directory
  * where every tenth person leads the nine after her and one in four is on sick leave, so a
  * status reads a case, its milestones and a team. BENCH_TEXTS=status gives the status-only
@@ -169,7 +176,8 @@ async function untilDone(db: OpenedDb | undefined, firstId: number, n: number, d
   while ((await db.db.inbox.count({ where: { id: { gt: firstId }, status: "done" } })) < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 }
 
-async function measure(setup: Setup, fake: FakeSlack, n: number): Promise<Figures> {
+/** One burst of `n` and its figures; `settle: false` (a warm-up) skips the wait for the memory figures after it. */
+async function measure(setup: Setup, fake: FakeSlack, n: number, settle = true): Promise<Figures> {
   const firstId = setup.db ? ((await setup.db.db.inbox.aggregate({ _max: { id: true } }))._max.id ?? 0) : 0;
   const postsBefore = fake.callsOf("chat.postMessage").length;
   const cpuBefore = setup.children.reduce((sum, c) => sum + cpuMsOf(c.pid), 0);
@@ -193,9 +201,9 @@ async function measure(setup: Setup, fake: FakeSlack, n: number): Promise<Figure
     processedP95 = percentile(processed, 95);
   }
   const answeredAfterS = (lastAnswer - started) / 1000;
-  await new Promise((r) => setTimeout(r, Math.max(0, lastAnswer + 5_000 - Date.now())));
+  if (settle) await new Promise((r) => setTimeout(r, Math.max(0, lastAnswer + 5_000 - Date.now())));
   const after = rssOf(setup.children[0]?.pid);
-  await new Promise((r) => setTimeout(r, Math.max(0, lastAnswer + 15_000 - Date.now())));
+  if (settle) await new Promise((r) => setTimeout(r, Math.max(0, lastAnswer + 15_000 - Date.now())));
   const rss = { before: rssBefore, peak: after.peak, after: after.now, later: rssOf(setup.children[0]?.pid).now };
   return { ackP50: percentile(acks, 50), ackP95: percentile(acks, 95), answeredAfterS, answeredPerS: posts.length / answeredAfterS, ...(processedP95 !== undefined ? { processedP95 } : {}), cpuPerCommand: cpu / n, rss };
 }
@@ -296,8 +304,8 @@ export async function main(): Promise<void> {
       if (!make || (key.startsWith("postgres") && !pg)) continue;
       const setup = await make();
       try {
-        // Warm-up: JIT, first queries, connections.
-        await measure(setup, fake, 100);
+        // Warm-up: JIT, first queries, connections (see WARMUP).
+        for (let left = WARMUP; left > 0; left -= 2000) await measure(setup, fake, Math.min(left, 2000), false);
         for (const n of BURSTS) results.push({ setup: setup.name, n, figures: await measure(setup, fake, n) });
       } finally {
         await setup.dispose();
@@ -317,7 +325,7 @@ export async function main(): Promise<void> {
       `${setup.padEnd(26)} ${String(n).padStart(5)} | ${ms(figures.ackP50)} ${ms(figures.ackP95)} | ${ms(figures.processedP95)} | ${`${figures.answeredAfterS.toFixed(2)} s`.padStart(9)} ${figures.answeredPerS.toFixed(0).padStart(6)} | ${`${figures.cpuPerCommand.toFixed(1)} ms`.padStart(8)} | ${`${figures.rss.before.toFixed(0)}, ${figures.rss.peak.toFixed(0)}, ${figures.rss.after.toFixed(0)}, ${figures.rss.later.toFixed(0)}`.padEnd(33)} | ${ratio}`,
     );
   }
-  console.log(`\nSigned /jobbdialog ${TEXTS.join(" / ")} in turn, from ${USERS} people (one in ten a leader, one in four on sick leave), ${CONNECTIONS} at a time. ack = each request's time to its 200 (the bot stores it in the inbox first);`);
+  console.log(`\nAfter a warm-up of ${WARMUP} commands per setup (BENCH_WARMUP). Signed /jobbdialog ${TEXTS.join(" / ")} in turn, from ${USERS} people (one in ten a leader, one in four on sick leave), ${CONNECTIONS} at a time. ack = each request's time to its 200 (the bot stores it in the inbox first);`);
   console.log("proc. = Inbox.createdAt → processedAt; answered = the last chat.postMessage at the fake Slack, from the burst's start; per s = answers per second over that time;");
   console.log("CPU/cmd = the CPU time (user + system, /proc) of the bot's processes over the burst, per command. Two replicas share one PostgreSQL and the burst alternates between them.");
 }
