@@ -1,7 +1,7 @@
 // `cli chat`: the console channel. It reads lines, turns them into the same
 // commands Slack and Teams produce, and prints the same messages rendered as text.
 // A letter picks a button of the last reply (so does its number or label when the
-// reply shows no numbered options, see render.ts); anything else is typed text.
+// reply asks no question, see render.ts); anything else is typed text.
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Command } from "../../domain/messages/commands.js";
@@ -22,7 +22,7 @@ export interface ConsoleChatOptions {
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const { facade, person, locale, output } = options;
   const t = translator(locale);
-  let last: Pick<RenderedConsoleMessage, "buttons" | "numbered"> = { buttons: new Map<string, Button>(), numbered: false };
+  let last: Pick<RenderedConsoleMessage, "buttons" | "asks"> = { buttons: new Map<string, Button>(), asks: false };
   // A question outside a dialogue (e.g. the national identity number for NAV): the next line answers it.
   let question: InputBlock | undefined;
   const print = (messages: Message[]) => {

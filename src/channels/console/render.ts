@@ -1,7 +1,7 @@
 // Renders the channel-neutral Message as plain text lines for a terminal.
 // Choice options are numbered (answer "2" or the label); buttons get letters
-// (a, b, c …) so they never collide with option numbers. When a reply shows no
-// numbered options, a number picks the n-th button too, and so does its label.
+// (a, b, c …) so they never collide with option numbers. When a reply asks no
+// question, a number picks the n-th button too, and so does its label.
 import { fieldText, type Block, type Button, type Message } from "../../domain/messages/model.js";
 import type { Translate } from "../../i18n/index.js";
 
@@ -9,8 +9,11 @@ export interface RenderedConsoleMessage {
   text: string;
   /** Letter → button, for mapping what the user types back to a command. */
   buttons: Map<string, Button>;
-  /** Whether the reply showed numbered choice options (then a typed number answers them). */
-  numbered: boolean;
+  /**
+   * Whether the reply asks a question (options, a date, a number, free text): then a typed
+   * number is the answer, never a button ("2" to "how many days?" must not press «Avbryt»).
+   */
+  asks: boolean;
 }
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
@@ -31,22 +34,22 @@ export function renderConsoleReply(messages: Message[], t: Translate): RenderedC
   const lines: string[] = [];
   const buttons = new Map<string, Button>();
   for (const message of messages) for (const block of message.blocks) renderBlock(block, lines, buttons, t);
-  const numbered = messages.some((m) => m.blocks.some((b) => b.kind === "input" && b.input.type === "choice"));
-  return { text: lines.join("\n"), buttons, numbered };
+  const asks = messages.some((m) => m.blocks.some((b) => b.kind === "input"));
+  return { text: lines.join("\n"), buttons, asks };
 }
 
 /**
  * The button a typed line picks in the last reply: its letter ("b"); its number ("2", "2.")
- * when the reply had no numbered options to answer; or its label, whatever the case.
+ * when the reply asked no question; or its label, whatever the case.
  * Undefined means the line is typed text for the conversation.
  */
-export function pickButton(reply: Pick<RenderedConsoleMessage, "buttons" | "numbered">, typed: string): Button | undefined {
+export function pickButton(reply: Pick<RenderedConsoleMessage, "buttons" | "asks">, typed: string): Button | undefined {
   const text = typed.trim().toLowerCase();
   const byLetter = reply.buttons.get(text);
   if (byLetter) return byLetter;
   const all = [...reply.buttons.values()];
   const number = /^(\d+)[.)]?$/.exec(text);
-  if (number) return reply.numbered ? undefined : all[Number(number[1]) - 1];
+  if (number) return reply.asks ? undefined : all[Number(number[1]) - 1];
   const label = text.replace(/\s+/g, " ");
   return all.find((b) => b.label.trim().toLowerCase().replace(/\s+/g, " ") === label);
 }

@@ -72,6 +72,18 @@ describe("console chat", () => {
     expect(out).toContain(nb("dialogue:report_sickness.gradePercent.text"));
   });
 
+  it("where a question asks for text, a typed number is the answer too: it never presses «Tilbake» or «Avbryt»", async () => {
+    // The employee's dialogue: intro, the contact agreement (3: none yet), how to contact (1), then when: free text.
+    const out = await chat("anne@firma.no", ["syk", "a", "i dag", "vet ikke", "1", "1", "bekreft", "plan", "a", "3", "1", "2"]);
+    const when = nb("dialogue:employee_followup.contactTimes.text");
+    expect(out).toContain(when);
+    // "2" was taken as the answer: the dialogue moved on to the next question, and was not cancelled.
+    const afterAnswer = out.slice(out.lastIndexOf(when));
+    expect(afterAnswer).not.toContain(nb("dialogue:status.cancelled"));
+    const session = await db.db.dialogueSession.findFirstOrThrow({ where: { dialogueId: "employee_followup", status: "active" } });
+    expect((JSON.parse(session.state) as { answers: Record<string, unknown> }).answers.contactTimes).toBe("2");
+  });
+
   it("the report's step counter keeps one total, also when full sick leave skips the percentage", async () => {
     const out = await chat("anne@firma.no", ["syk", "a", "i dag", "vet ikke", "1", "1", "bekreft"]);
     const headings = [...out.matchAll(/== Melde fravær – steg (\d+) av (\d+) ==/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
