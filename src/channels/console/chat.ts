@@ -40,6 +40,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     }
   };
 
+  // A dialogue's «Avbryt» picked by its letter or number waits for the same key again: the
+  // letters move from step to step (b is «Hopp over» on an optional question and «Avbryt» on
+  // the next one), and a cancelled dialogue keeps none of its answers.
+  let cancelling: string | undefined;
+
   output.write(`${t("console:welcome", { name: person.name })}\n`);
   await showInbox();
   const lines = createInterface({ input: options.input, terminal: false });
@@ -47,6 +52,14 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     const text = line.trim();
     if (text === "") continue;
     const button = pickButton(last, text);
+    const key = text.toLowerCase();
+    const again = cancelling === key;
+    cancelling = undefined;
+    if (button && isDialogueCancel(button.command) && !again && button.label.trim().toLowerCase() !== key) {
+      output.write(`> ${text}\n${t("console:cancelCheck", { key: text })}\n`);
+      cancelling = key;
+      continue;
+    }
     const answering = !button && question && facade.keywords.keywordOf(text) !== "cancel" ? question : undefined;
     output.write(`> ${answering?.sensitive ? "*".repeat(text.length) : text}\n`);
     const command: Command = button ? button.command : answering ? ({ ...answering.submit, answer: text } as Command) : { type: "text", text };
@@ -55,4 +68,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     await showInbox();
   }
   output.write(`${t("console:bye")}\n`);
+}
+
+function isDialogueCancel(command: Command): boolean {
+  return command.type === "dialogue" && command.action === "cancel";
 }

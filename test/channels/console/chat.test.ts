@@ -84,6 +84,21 @@ describe("console chat", () => {
     expect((JSON.parse(session.state) as { answers: Record<string, unknown> }).answers.contactTimes).toBe("2");
   });
 
+  it("a dialogue's «Avbryt» picked by its letter asks for the same letter again; anything else goes on", async () => {
+    // Step 2 of the report: [a] Tilbake [b] Avbryt. «b» once: only the check; then a date answers the question.
+    const out = await chat("anne@firma.no", ["syk", "a", "b", "i dag"]);
+    expect(out).toContain(nb("console:cancelCheck", { key: "b" }));
+    expect(out).not.toContain(nb("dialogue:status.cancelled"));
+    expect(out).toContain(nb("dialogue:report_sickness.endDate.text"));
+    // «b» twice cancels; the label itself («avbryt») cancels at once.
+    await db.db.dialogueSession.deleteMany({});
+    expect(await chat("anne@firma.no", ["syk", "a", "b", "b"])).toContain(nb("dialogue:status.cancelled"));
+    await db.db.dialogueSession.deleteMany({});
+    const byLabel = await chat("anne@firma.no", ["syk", "a", "Avbryt"]);
+    expect(byLabel).toContain(nb("dialogue:status.cancelled"));
+    expect(byLabel).not.toContain(nb("console:cancelCheck", { key: "Avbryt" }));
+  });
+
   it("the report's step counter keeps one total, also when full sick leave skips the percentage", async () => {
     const out = await chat("anne@firma.no", ["syk", "a", "i dag", "vet ikke", "1", "1", "bekreft"]);
     const headings = [...out.matchAll(/== Melde fravær – steg (\d+) av (\d+) ==/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
