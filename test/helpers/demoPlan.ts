@@ -18,7 +18,20 @@ export interface ConfirmedPlanOptions {
 }
 
 export async function makeConfirmedPlan(conversation: Conversation, db: Db, employee: Person, leader: Person, options: ConfirmedPlanOptions): Promise<{ planId: string; version: number }> {
-  await conversation.handle(employee, { type: "report.submit", start: options.start, end: null, grade: 100, document: "sykmelding" }, "console");
+  const plan = await makeProposedPlan(conversation, db, employee, leader, options);
+  await conversation.handle(employee, { type: "plan.review", planId: plan.planId, version: plan.version, action: "confirm" }, "console");
+  return plan;
+}
+
+/** The same plan up to the employee's confirmation: version 1 waits for it. `start: null`: the employee has reported already. */
+export async function makeProposedPlan(
+  conversation: Conversation,
+  db: Db,
+  employee: Person,
+  leader: Person,
+  options: Omit<ConfirmedPlanOptions, "start"> & { start: string | null },
+): Promise<{ planId: string; version: number }> {
+  if (options.start) await conversation.handle(employee, { type: "report.submit", start: options.start, end: null, grade: 100, document: "sykmelding" }, "console");
   await runDialogue(conversation, employee, await conversation.handle(employee, { type: "plan" }, "console"), {
     contactAsAgreed: "as_agreed",
     role: demo("role"),
@@ -53,6 +66,5 @@ export async function makeConfirmedPlan(conversation: Conversation, db: Db, empl
     ...options.leaderAnswers,
   } as never);
   const plan = await db.plan.findFirstOrThrow({ where: { employeeId: employee.id }, orderBy: { createdAt: "desc" } });
-  await conversation.handle(employee, { type: "plan.review", planId: plan.id, version: plan.latestVersion, action: "confirm" }, "console");
   return { planId: plan.id, version: plan.latestVersion };
 }

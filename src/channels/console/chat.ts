@@ -51,7 +51,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   for await (const line of lines) {
     const text = line.trim();
     if (text === "") continue;
-    const button = pickButton(last, text);
+    const button = pickButton(last, text) ?? confirmButton(last, facade.keywords.keywordOf(text));
     const key = text.toLowerCase();
     const again = cancelling === key;
     cancelling = undefined;
@@ -72,4 +72,14 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
 
 function isDialogueCancel(command: Command): boolean {
   return command.type === "dialogue" && command.action === "cancel";
+}
+
+/**
+ * «bekreft» (confirm, in any language) typed under a plan waiting for the employee's confirmation
+ * presses its «Bekreft planen»: outside a dialogue the word has nothing else to confirm.
+ */
+function confirmButton(reply: Pick<RenderedConsoleMessage, "buttons">, keyword: string | undefined): Button | undefined {
+  if (keyword !== "confirm") return undefined;
+  const confirms = [...reply.buttons.values()].filter((b) => b.command.type === "plan.review" && b.command.action === "confirm");
+  return confirms.length === 1 ? confirms[0] : undefined;
 }

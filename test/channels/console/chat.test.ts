@@ -10,6 +10,7 @@ import { loadConfig } from "../../../src/config/env.js";
 import { createLogger } from "../../../src/logging/logger.js";
 import { runConsoleChat } from "../../../src/channels/console/chat.js";
 import { translator, type Locale } from "../../../src/i18n/index.js";
+import { makeProposedPlan } from "../../helpers/demoPlan.js";
 
 const PEOPLE = [
   "email,name,leader_email,locale,jurisdiction,timezone",
@@ -97,6 +98,14 @@ describe("console chat", () => {
     const byLabel = await chat("anne@firma.no", ["syk", "a", "Avbryt"]);
     expect(byLabel).toContain(nb("dialogue:status.cancelled"));
     expect(byLabel).not.toContain(nb("console:cancelCheck", { key: "Avbryt" }));
+  });
+
+  it("«bekreft» typed under a plan waiting for the employee's confirmation presses «Bekreft planen»", async () => {
+    const [anne, lise] = await Promise.all(["anne@firma.no", "lise@firma.no"].map((email) => db.db.person.findUniqueOrThrow({ where: { email } })));
+    const { planId, version } = await makeProposedPlan(services.conversation, db.db, anne!, lise!, { start: null });
+    const out = await chat("anne@firma.no", ["status", "plan", "bekreft"]);
+    expect(out).not.toContain(nb("bot:session.nothingOpen"));
+    expect(await db.db.planVersion.findFirstOrThrow({ where: { planId, version } })).toMatchObject({ reviewStatus: "confirmed" });
   });
 
   it("the report's step counter keeps one total, also when full sick leave skips the percentage", async () => {
