@@ -193,6 +193,10 @@ export class Conversation {
     if (meaning?.kind === "navigation" && active) {
       return this.dialogueCommand(turn, { type: "dialogue", sessionId: active.id, action: meaning.action });
     }
+    if (meaning?.kind === "navigation" && meaning.action === "confirm" && (await hasPlanToConfirm(turn))) {
+      // «bekreft» with a plan waiting for the person's confirmation: the plan, to read and confirm (never confirmed unread).
+      return this.route(turn, { type: "plan" });
+    }
     if (meaning?.kind === "navigation") {
       // A dialogue word with no dialogue open is understood, not "I didn't understand «avbryt»".
       const note = turn.t(meaning.action === "cancel" ? "bot:session.nothingToCancel" : "bot:session.nothingOpen");
@@ -319,4 +323,11 @@ export function errorMessages(turn: Pick<Turn, "t" | "locale" | "ctx">, error: u
   turn.ctx.logger.error({ err: error }, "command failed");
   const text = t("common:errors.internal");
   return [{ summary: text, blocks: [{ kind: "text", text, style: "warning" }] }];
+}
+
+/** Whether a version of the person's own plan waits for their confirmation. */
+async function hasPlanToConfirm(turn: Turn): Promise<boolean> {
+  const plans = await turn.ctx.db.plan.findMany({ where: { employeeId: turn.person.id }, select: { id: true } });
+  if (plans.length === 0) return false;
+  return (await turn.ctx.db.planVersion.count({ where: { planId: { in: plans.map((p) => p.id) }, reviewStatus: "pending" } })) > 0;
 }

@@ -108,6 +108,21 @@ describe("console chat", () => {
     expect(await db.db.planVersion.findFirstOrThrow({ where: { planId, version } })).toMatchObject({ reviewStatus: "confirmed" });
   });
 
+  it("«bekreft» with a plan waiting for the employee, but not on the screen, shows the plan to read and confirm", async () => {
+    const [anne, lise] = await Promise.all(["anne@firma.no", "lise@firma.no"].map((email) => db.db.person.findUniqueOrThrow({ where: { email } })));
+    const { planId, version } = await makeProposedPlan(services.conversation, db.db, anne!, lise!, { start: null });
+    await services.facade.takeConsoleInbox(anne!);
+    const out = await chat("anne@firma.no", ["bekreft"]);
+    expect(out).not.toContain(nb("bot:session.nothingOpen"));
+    expect(out).toContain(nb("plan:summary.reviewHint"));
+    // Shown, not confirmed unread; «bekreft» again (now under «Bekreft planen») confirms.
+    expect(await db.db.planVersion.findFirstOrThrow({ where: { planId, version } })).toMatchObject({ reviewStatus: "pending" });
+    await chat("anne@firma.no", ["bekreft", "bekreft"]);
+    expect(await db.db.planVersion.findFirstOrThrow({ where: { planId, version } })).toMatchObject({ reviewStatus: "confirmed" });
+    // Someone with no plan waiting still hears there is nothing to confirm.
+    expect(await chat("bjorn@firma.no", ["bekreft"])).toContain(nb("bot:session.nothingOpen"));
+  });
+
   it("the report's step counter keeps one total, also when full sick leave skips the percentage", async () => {
     const out = await chat("anne@firma.no", ["syk", "a", "i dag", "vet ikke", "1", "1", "bekreft"]);
     const headings = [...out.matchAll(/== Melde fravær – steg (\d+) av (\d+) ==/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
