@@ -20,9 +20,17 @@ export class PlanProblems extends Error {
 
 /** The plan of the employee's case (or their standing plan when there is no case), created on first use. */
 export async function planFor(db: Db, employee: Person, sickCase: SickCase | null): Promise<Plan> {
-  const existing = await db.plan.findFirst({ where: { employeeId: employee.id, caseId: sickCase?.id ?? null }, orderBy: { createdAt: "desc" } });
-  if (existing) return existing;
-  return db.plan.create({ data: { employeeId: employee.id, caseId: sickCase?.id ?? null } });
+  return (await existingPlanFor(db, employee, sickCase)) ?? db.plan.create({ data: { employeeId: employee.id, caseId: sickCase?.id ?? null } });
+}
+
+/** The plan planFor would give, if there is one yet (nothing is created). */
+export async function existingPlanFor(db: Db, employee: Pick<Person, "id">, sickCase: Pick<SickCase, "id"> | null): Promise<Plan | null> {
+  return db.plan.findFirst({ where: { employeeId: employee.id, caseId: sickCase?.id ?? null }, orderBy: { createdAt: "desc" } });
+}
+
+/** A version that waits for the employee's confirmation: the plan is not agreed until they say so. */
+export function awaitsConfirmation(version: Pick<PlanVersion, "reviewStatus"> | null): boolean {
+  return version?.reviewStatus === "pending";
 }
 
 export async function latestVersion(db: Db, plan: Pick<Plan, "id">): Promise<PlanVersion | null> {
@@ -94,7 +102,7 @@ export async function reviewVersion(
 ): Promise<{ version: PlanVersion; content: PlanContent }> {
   const row = await db.planVersion.findUnique({ where: { planId_version: { planId: plan.id, version: versionNumber } } });
   if (!row) throw new UserError("plan:errors.versionNotFound", { version: versionNumber });
-  if (row.reviewStatus !== "pending") throw new UserError("plan:errors.alreadyReviewed", { version: versionNumber });
+  if (!awaitsConfirmation(row)) throw new UserError("plan:errors.alreadyReviewed", { version: versionNumber });
   if (versionNumber !== plan.latestVersion) throw new UserError("plan:errors.notLatest", { version: versionNumber, latest: plan.latestVersion });
   const content = parsePlanContent(JSON.parse(row.content));
   const result =

@@ -24,7 +24,7 @@ import { helpMessage, type HelpAudience } from "./views.js";
 import { PlanProblems } from "../plans.js";
 import { onDialogueCompleted, startContextFor, submitReport, type DialogueSubject } from "./completion.js";
 import { statusMessage } from "./status.js";
-import { planCommand } from "./planCommand.js";
+import { hasOwnPlanToConfirm, planCommand } from "./planCommand.js";
 import { consentCommand, milestoneCommand, measureCommand, reviewCommand } from "./actions.js";
 import { authorize, DIALOGUE_ACTIONS } from "../access.js";
 import { substituteCommand } from "../reminders/substitutes.js";
@@ -193,7 +193,7 @@ export class Conversation {
     if (meaning?.kind === "navigation" && active) {
       return this.dialogueCommand(turn, { type: "dialogue", sessionId: active.id, action: meaning.action });
     }
-    if (meaning?.kind === "navigation" && meaning.action === "confirm" && (await hasPlanToConfirm(turn))) {
+    if (meaning?.kind === "navigation" && meaning.action === "confirm" && (await hasOwnPlanToConfirm(turn))) {
       // «bekreft» with a plan waiting for the person's confirmation: the plan, to read and confirm (never confirmed unread).
       return this.route(turn, { type: "plan" });
     }
@@ -325,9 +325,3 @@ export function errorMessages(turn: Pick<Turn, "t" | "locale" | "ctx">, error: u
   return [{ summary: text, blocks: [{ kind: "text", text, style: "warning" }] }];
 }
 
-/** Whether a version of the person's own plan waits for their confirmation. */
-async function hasPlanToConfirm(turn: Turn): Promise<boolean> {
-  const plans = await turn.ctx.db.plan.findMany({ where: { employeeId: turn.person.id }, select: { id: true } });
-  if (plans.length === 0) return false;
-  return (await turn.ctx.db.planVersion.count({ where: { planId: { in: plans.map((p) => p.id) }, reviewStatus: "pending" } })) > 0;
-}

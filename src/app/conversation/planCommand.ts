@@ -5,7 +5,7 @@ import type { DialogueId } from "../../domain/dialogue/definitions/index.js";
 import type { Person } from "../../generated/prisma/client.js";
 import { actorFor, mayExecute, planHiddenFrom, requireCaseAccess, teamOf, type Relation } from "../access.js";
 import { audit } from "../audit.js";
-import { latestVersion, planFor } from "../plans.js";
+import { awaitsConfirmation, existingPlanFor, latestVersion, planFor } from "../plans.js";
 import { latestCompleted } from "./sessions.js";
 import type { Turn } from "./conversation.js";
 import type { DialogueSubject } from "./completion.js";
@@ -67,7 +67,7 @@ async function ownPlan(turn: Turn, start: StartDialogue): Promise<Message[]> {
   const plan = await planFor(db, turn.person, current?.row ?? null);
   const latest = await latestVersion(db, plan);
   // A version waiting for me comes first: the plan is not agreed until I say so.
-  if (latest && latest.reviewStatus === "pending") {
+  if (latest && awaitsConfirmation(latest)) {
     const message = await planVersionMessage(turn, turn.person, plan.id, latest.version, "employee");
     return [{ ...message, blocks: [...message.blocks, { kind: "actions", buttons: [readersButton(turn)] }] }];
   }
@@ -127,4 +127,11 @@ async function leaderPlan(turn: Turn, employee: Person, relation: string, start:
     ],
   });
   return messages;
+}
+
+/** Whether `plan` would show the person a version of their own plan to confirm (nothing is created to find out). */
+export async function hasOwnPlanToConfirm(turn: Turn): Promise<boolean> {
+  const current = await currentCaseRow(turn, turn.person);
+  const plan = await existingPlanFor(turn.ctx.db, turn.person, current?.row ?? null);
+  return plan !== null && awaitsConfirmation(await latestVersion(turn.ctx.db, plan));
 }

@@ -5,7 +5,7 @@ import type { PlanRole } from "../../domain/plan/model.js";
 import type { Person } from "../../generated/prisma/client.js";
 import type { Translate, Locale } from "../../i18n/index.js";
 import type { Db } from "../../db/client.js";
-import { planDocument } from "../plans.js";
+import { awaitsConfirmation, planDocument } from "../plans.js";
 import { localDateOf } from "../../domain/time/zone.js";
 import { navStatusBlocks } from "../nav/messages.js";
 
@@ -25,7 +25,7 @@ export async function planVersionMessage(
   const doc = planDocument(version, employee, leader, sickCase, confirmedOn);
   const message = renderPlanSummaryMessage({ planId, document: doc, viewer, locale: env.locale, t: env.t });
   // Only a pending version can be reviewed: a reviewed one is shown without the buttons.
-  if (version.reviewStatus !== "pending") message.blocks = message.blocks.filter((b) => b.kind !== "actions");
+  if (!awaitsConfirmation(version)) message.blocks = message.blocks.filter((b) => b.kind !== "actions");
   // Where this version went through NAV's API (sent, waiting, refused), for everyone who reads it.
   message.blocks.push(...(await navStatusBlocks(db, env, planId, versionNumber, employee.timeZone)));
   return message;

@@ -51,7 +51,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   for await (const line of lines) {
     const text = line.trim();
     if (text === "") continue;
-    const button = pickButton(last, text) ?? confirmButton(last, facade.keywords.keywordOf(text));
+    const keyword = facade.keywords.keywordOf(text);
+    const button = pickButton(last, text) ?? confirmButton(last, keyword);
     const key = text.toLowerCase();
     const again = cancelling === key;
     cancelling = undefined;
@@ -60,7 +61,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       cancelling = key;
       continue;
     }
-    const answering = !button && question && facade.keywords.keywordOf(text) !== "cancel" ? question : undefined;
+    const answering = !button && question && keyword !== "cancel" ? question : undefined;
     output.write(`> ${answering?.sensitive ? "*".repeat(text.length) : text}\n`);
     const command: Command = button ? button.command : answering ? ({ ...answering.submit, answer: text } as Command) : { type: "text", text };
     question = undefined;
