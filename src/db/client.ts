@@ -70,7 +70,7 @@ async function openSqlite(url: string, options: OpenOptions): Promise<OpenedDb> 
       return connected;
     },
   } satisfies NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
-  const base = new PrismaClient({ adapter, ...logOptions(options) });
+  const base = new PrismaClient({ adapter, errorFormat: "minimal", ...logOptions(options) });
   listen(base, options);
   const onQuery = options.onQuery;
   const db = withDirectReads(base, { connection: () => connection, ...(onQuery ? { onQuery: (sql: string, ms: number) => onQuery(sql, ms, "direct") } : {}) });
@@ -90,7 +90,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<OpenedDb
   const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import("@prisma/adapter-pg"), import("../generated/prisma-pg/client.js")]);
   const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
   // Same models, same delegates, same result types: the PostgreSQL client is used as a Db.
-  const db = new PostgresClient({ adapter, ...logOptions(options) }) as unknown as Db;
+  const db = new PostgresClient({ adapter, errorFormat: "minimal", ...logOptions(options) }) as unknown as Db;
   listen(db, options);
   await db.$connect();
   return { db, dialect: "postgresql", file: redacted(url), migrations, close: () => db.$disconnect() };

@@ -2,8 +2,8 @@
 // every query anew (its query compiler is WebAssembly on the main thread, with no plan
 // cache before Prisma 7): about 1 ms of CPU for a findUnique that SQLite answers in 10 µs.
 // A command reads 6–8 rows that way, which is most of what a command costs (bench
-// slack-inbox). This is a Prisma client extension (the library's own hook, so app code keeps
-// writing `db.person.findMany(…)`) that runs plain reads itself: the same SQL Prisma
+// slack-inbox). This is a Proxy in front of the client (so app code keeps writing
+// `db.person.findMany(…)`; see withDirectReads) that runs plain reads itself: the same SQL Prisma
 // would generate, on the same connection, as a cached prepared statement, with the row
 // turned into the same typed object (dates as Date, booleans as boolean).
 // - Only what it can say exactly: findMany/findFirst/findUnique(+OrThrow) and count over scalar
@@ -18,7 +18,7 @@
 //   schema uses) runs the same way: the hot path's claims and inbox writes are raw already.
 // test/db/directReads.test.ts checks each supported form against Prisma's own answer.
 import type Database from "better-sqlite3";
-import type { PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 
 type Scalar = "String" | "Int" | "Boolean" | "DateTime";
 interface ModelInfo {
@@ -346,23 +346,72 @@ export class DirectReader {
 /**
  * The client with its plain reads answered by DirectReader (unchanged when the data model
  * cannot be read). The result is used as the same client type: only how reads run differs.
+ * It is a Proxy in front of the client, not a Prisma extension: an extension's hook runs
+ * inside Prisma's request pipeline (its promise, call-site capture and tracing span cost
+ * about 40 µs a call, three times the read itself, and a command makes a dozen). Anything
+ * the reader does not answer goes to the client's own delegate or method unchanged, and so
+ * does everything else on the client. A read answered here is a plain promise, not a lazy
+ * PrismaPromise: it runs when called, and it cannot be an element of `$transaction([...])`
+ * (Prisma refuses it with its own error; the app uses the interactive form only).
+ * Transactions are Prisma's: `$transaction(async (tx) => …)` hands out Prisma's own `tx`.
  */
 export function withDirectReads(client: PrismaClient, options: DirectReadsOptions): PrismaClient {
   const models = modelsOf(client);
   if (!models) return client;
   const reader = new DirectReader(models, options);
-  const hook =
-    (operation: Operation) =>
-    ({ model, args, query }: { model: string; args: unknown; query: (args: unknown) => Promise<unknown> }) => {
-      const direct = reader.read(model, operation, args as Args | undefined);
-      return direct === undefined ? query(args) : Promise.resolve(direct);
+  const target = client as unknown as Record<PropertyKey, unknown>;
+  const answer = (direct: unknown, fallback: () => unknown): unknown => (direct === undefined ? fallback() : Promise.resolve(direct));
+  // A delegate per model key (`person` for model Person), made once: its read operations ask the reader first.
+  const delegates = new Map<PropertyKey, unknown>();
+  for (const model of models.keys()) {
+    const key = model.charAt(0).toLowerCase() + model.slice(1);
+    const real = target[key] as Record<string, (args: unknown) => unknown> | undefined;
+    if (!real) continue;
+    const ops = new Map<PropertyKey, (args?: unknown) => unknown>(
+      OPERATIONS.map((operation) => [
+        operation,
+        (args?: unknown) => {
+          try {
+            return answer(reader.read(model, operation, args as Args | undefined), () => real[operation]!(args));
+          } catch (error) {
+            return Promise.reject(error);
+          }
+        },
+      ]),
+    );
+    delegates.set(key, new Proxy(real, { get: (d, property) => ops.get(property) ?? Reflect.get(d, property) }));
+  }
+  // $queryRaw / $executeRaw: a tagged template (or a Prisma.sql object), as Prisma takes it.
+  const sqlOf = (first: unknown, values: unknown[]): { sql: string; values: unknown[] } | undefined => {
+    if (Array.isArray(first) && Array.isArray((first as unknown as { raw?: unknown }).raw)) return new Prisma.Sql(first as readonly string[], values as Prisma.Sql["values"]);
+    return first instanceof Prisma.Sql ? first : undefined;
+  };
+  const raw = (kind: "execute" | "query", method: "$executeRaw" | "$queryRaw") => {
+    const own = (target[method] as (...args: unknown[]) => unknown).bind(client);
+    return (first: unknown, ...values: unknown[]): unknown => {
+      try {
+        const query = sqlOf(first, values);
+        return answer(query ? reader.raw(kind, query) : undefined, () => own(first, ...values));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     };
-  const $allModels = Object.fromEntries(OPERATIONS.map((op) => [op, hook(op)]));
-  const rawHook =
-    (kind: "execute" | "query") =>
-    ({ args, query }: { args: unknown; query: (args: unknown) => Promise<unknown> }) => {
-      const direct = reader.raw(kind, args as { sql: string; values: unknown[] });
-      return direct === undefined ? query(args) : Promise.resolve(direct);
-    };
-  return client.$extends({ name: "directReads", query: { $allModels, $executeRaw: rawHook("execute"), $queryRaw: rawHook("query") } }) as unknown as PrismaClient;
+  };
+  const methods = new Map<PropertyKey, unknown>([
+    ["$executeRaw", raw("execute", "$executeRaw")],
+    ["$queryRaw", raw("query", "$queryRaw")],
+  ]);
+  // The client's own methods run on the client itself (its internals, and the `tx` it hands out, stay Prisma's).
+  const bound = new Map<PropertyKey, unknown>();
+  return new Proxy(client, {
+    get(_client, property) {
+      const mine = delegates.get(property) ?? methods.get(property) ?? bound.get(property);
+      if (mine !== undefined) return mine;
+      const value = target[property];
+      if (typeof value !== "function") return value;
+      const method = (value as (...args: unknown[]) => unknown).bind(client);
+      bound.set(property, method);
+      return method;
+    },
+  });
 }
