@@ -12,6 +12,7 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import { databaseFileOf } from "../config/env.js";
 import { migrateDatabase, migratePostgres, type MigrationResult } from "./migrate.js";
 import { withDirectReads } from "./directReads.js";
+import { oneTransactionAtATime } from "./oneAtATime.js";
 import type Database from "better-sqlite3";
 
 export type Db = PrismaClient;
@@ -67,7 +68,7 @@ async function openSqlite(url: string, options: OpenOptions): Promise<OpenedDb> 
     connect: async () => {
       const connected = await factory.connect();
       connection = (connected as unknown as { client: Database.Database }).client;
-      return connected;
+      return oneTransactionAtATime(connected);
     },
   } satisfies NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
   const base = new PrismaClient({ adapter, errorFormat: "minimal", ...logOptions(options) });

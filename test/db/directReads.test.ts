@@ -136,11 +136,11 @@ describe("direct reads on SQLite", () => {
 
   it("runs raw SQL as Prisma does: rows typed by their columns' declared types, changes counted", async () => {
     const { db } = opened;
-    const select = () => db.$queryRaw`SELECT * FROM "SickCase" WHERE "sickDays" >= ${3} AND ("voidedAt" IS NULL OR "voidedAt" < ${now}) ORDER BY "id"`;
+    const select = (client: Pick<typeof db, "$queryRaw">) => client.$queryRaw`SELECT * FROM "SickCase" WHERE "sickDays" >= ${3} AND ("voidedAt" IS NULL OR "voidedAt" < ${now}) ORDER BY "id"`;
     let before = direct;
-    const mine = await select();
+    const mine = await select(db);
     expect(direct).toBe(before + 1);
-    expect(mine).toEqual(await db.$transaction(() => select()));
+    expect(mine).toEqual(await db.$transaction((tx) => select(tx)));
     expect((mine as Array<{ open: unknown; createdAt: unknown }>).every((r) => typeof r.open === "boolean" && r.createdAt instanceof Date)).toBe(true);
     // A count is an expression without a declared type: Prisma answers (as a BigInt).
     before = direct;
@@ -180,11 +180,16 @@ describe("direct reads on SQLite", () => {
     expect(await opened.db.person.findUniqueOrThrow(missing).catch(notFound)).toEqual({ error: "P2025" });
     expect(await opened.db.person.findFirstOrThrow(missing).catch(notFound)).toEqual({ error: "P2025" });
     const before = direct;
+    let outside: Promise<string | undefined> | undefined;
     await opened.db.$transaction(async (tx) => {
       await tx.person.update({ where: { email: "p2@firma.no" }, data: { name: "Renamed in a transaction" } });
-      // The same client outside the transaction's callback still reads through Prisma while it is open.
-      expect((await opened.db.person.findUnique({ where: { email: "p2@firma.no" } }))?.name).toBe("Renamed in a transaction");
+      // The transaction reads its own write (through Prisma, inside it).
+      expect((await tx.person.findUnique({ where: { email: "p2@firma.no" } }))?.name).toBe("Renamed in a transaction");
+      // A read of another task while the transaction is open goes to Prisma and waits for its end (src/db/oneAtATime.ts).
+      outside = opened.db.person.findUnique({ where: { email: "p2@firma.no" } }).then((p) => p?.name);
+      await new Promise((resolve) => setTimeout(resolve, 20));
     });
+    expect(await outside).toBe("Renamed in a transaction");
     expect(direct).toBe(before);
     expect((await opened.db.person.findUnique({ where: { email: "p2@firma.no" } }))?.name).toBe("Renamed in a transaction");
     expect(direct).toBe(before + 1);
