@@ -221,7 +221,7 @@ export class Conversation {
       const shown = { ...state, error: parsed.error };
       return [renderPrompt(def, shown, { t: turn.t, locale: turn.locale, today: turn.today, sessionId: active.id })];
     }
-    return this.dialogueCommand(turn, { type: "dialogue", sessionId: active.id, action: "answer", answer: parsed.value });
+    return this.dialogueCommand(turn, { type: "dialogue", sessionId: active.id, action: "answer", answer: parsed.value }, parsed.alsoAnswers);
   }
 
   /** A button asking for a specific dialogue: about oneself, or about an employee one leads. */
@@ -262,7 +262,8 @@ export class Conversation {
     return renderPrompt(def, stateOf(row), { t: turn.t, locale: turn.locale, today: turn.today, sessionId: row.id });
   }
 
-  private async dialogueCommand(turn: Turn, command: Extract<Command, { type: "dialogue" }>): Promise<Message[]> {
+  /** `alsoAnswers`: the next step's answer given in the same line, applied when that step is the one the first answer leads to. */
+  private async dialogueCommand(turn: Turn, command: Extract<Command, { type: "dialogue" }>, alsoAnswers?: { stepId: string; value: AnswerValue }): Promise<Message[]> {
     const { db } = turn.ctx;
     const row = await db.dialogueSession.findUnique({ where: { id: command.sessionId } });
     // Someone else's session looks exactly like a missing one: nothing leaks.
@@ -272,7 +273,12 @@ export class Conversation {
     const state = stateOf(row);
     // A click on a question already answered (a double click, a duplicate delivery): show where we are.
     if (row.status !== "active" && command.action !== "restart") return [this.prompt(turn, row, def)];
-    const result = applyCommand(def, state, command, { today: turn.today, guard: turn.guard, locale: turn.locale });
+    const context = { today: turn.today, guard: turn.guard, locale: turn.locale };
+    const first = applyCommand(def, state, command, context);
+    const result =
+      alsoAnswers && first.outcome.type === "accepted" && currentStep(def, first.state)?.id === alsoAnswers.stepId
+        ? applyCommand(def, first.state, { type: "dialogue", sessionId: command.sessionId, action: "answer", answer: alsoAnswers.value }, context)
+        : first;
     let saved: SessionRow;
     try {
       saved = await saveSession(db, row, result.state, turn.now, turn.ctx.config.SESSION_TTL_DAYS);

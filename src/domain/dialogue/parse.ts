@@ -5,7 +5,7 @@ import type { AnswerValue } from "../messages/commands.js";
 import type { Button, Message } from "../messages/model.js";
 import { addDays, impossibleDay, isIsoDate, toEpochDay, type IsoDate } from "../time/localDate.js";
 import type { Locale } from "../locale.js";
-import { exampleDate, parsePercentText, splitList } from "./answers.js";
+import { exampleDate, splitList } from "./answers.js";
 import type { ChoiceOptionDef, PromptStep } from "./schema.js";
 import type { LocalizedReason } from "./state.js";
 
@@ -20,7 +20,14 @@ export function labelsFromTranslators(translators: ReadonlyArray<(key: string) =
   return (key) => translators.map((t) => t(key)).filter((text) => text !== key);
 }
 
-export type ParseResult = { ok: true; value: AnswerValue } | { ok: false; error: LocalizedReason };
+export type ParseResult =
+  | {
+      ok: true;
+      value: AnswerValue;
+      /** The next step's answer, given in the same line («50 %» where full or graded is asked): applied right after this one. */
+      alsoAnswers?: { stepId: string; value: AnswerValue };
+    }
+  | { ok: false; error: LocalizedReason };
 
 const fail = (key: string, params?: Record<string, string | number>): ParseResult => ({ ok: false, error: { key: `dialogue:errors.${key}`, ...(params ? { params } : {}) } });
 
@@ -130,9 +137,22 @@ function noSuchDay(year: number, month: number, day: number, otherwise: () => Pa
 }
 
 /**
+ * «50», «50 %», «50%», «50 prosent» (the percent words of every locale): the number, or undefined.
+ * `marked`: only with the sign or the word (where a bare number means something else: an option's number).
+ */
+function parsePercent(text: string, labels: LabelLookup | undefined, marked = false): number | undefined {
+  const m = /^(-?\d+)\s*(.*)$/.exec(normalize(text));
+  if (!m) return undefined;
+  const unit = m[2]!;
+  if (unit === "") return marked ? undefined : Number(m[1]);
+  return unit === "%" || words(labels, "percent").includes(unit) ? Number(m[1]) : undefined;
+}
+
+/**
  * Reads a typed answer for `step`: choices by number ("2") or label in any
  * locale, multi-choice "1,3", dates (YYYY-MM-DD, D.M.YYYY, D.M., "today",
- * "unknown"), percent "50 %", lists one per line or comma-separated.
+ * "unknown"), percent "50 %" or "50 prosent", lists one per line or comma-separated;
+ * a choice with `typedPercent` also takes a percentage (the option, and the next step's answer).
  * Without `labels` only numbers, option values and numeric dates are understood.
  * An empty line gives "" (the engine treats it as no answer).
  */
@@ -149,7 +169,10 @@ export function parseTextAnswer(
   switch (step.type) {
     case "single_choice": {
       const value = matchOption(step.options, text, labels);
-      return value === undefined ? fail("notAnOption") : { ok: true, value };
+      if (value !== undefined) return { ok: true, value };
+      const percent = step.typedPercent ? parsePercent(text, labels, true) : undefined;
+      if (step.typedPercent && percent !== undefined) return { ok: true, value: step.typedPercent.option, alsoAnswers: { stepId: step.typedPercent.step, value: percent } };
+      return fail("notAnOption");
     }
     case "multi_choice": {
       const parts = /^[\d\s,;]+$/.test(text) ? text.split(/[\s,;]+/) : text.split(/[,;]/);
@@ -169,7 +192,7 @@ export function parseTextAnswer(
     case "date":
       return parseDate(text, step.allowUnknown, today, labels);
     case "percent": {
-      const value = parsePercentText(text);
+      const value = parsePercent(text, labels);
       return value === undefined ? fail("notANumber") : { ok: true, value };
     }
   }

@@ -64,6 +64,11 @@ const singleChoiceShape = z.object({
   ...base,
   type: z.literal("single_choice"),
   options: z.array(optionSchema).min(2).max(20),
+  /**
+   * A percentage typed instead of an option («50 %», «50 prosent») picks `option` and answers
+   * the percent step `step` (the one that option leads to) with it: the person said both at once.
+   */
+  typedPercent: z.object({ option: z.string().min(1), step: stepIdSchema }).optional(),
 });
 const multiChoiceShape = z.object({
   ...base,

@@ -134,6 +134,13 @@ export function validateDefinition(def: DialogueDefinition, hasKey?: (key: strin
       else if (target <= index) problems.push(`${where}: goto "${jump.goto}" must be a later step`);
     }
 
+    if (step.type === "single_choice" && step.typedPercent) {
+      const { option, step: target } = step.typedPercent;
+      if (!step.options.some((o) => o.value === option)) problems.push(`${where}: typedPercent picks "${option}", which is not one of its options`);
+      // The step right after it, so the typed percentage answers the question that comes next.
+      if (def.steps[index + 1]?.id !== target || def.steps[index + 1]?.type !== "percent") problems.push(`${where}: typedPercent must answer the percent step right after it`);
+    }
+
     if (step.type === "repeat") {
       const source = step.source;
       if (source.kind === "step" && before.get(source.step)?.type !== "list") {
@@ -146,6 +153,7 @@ export function validateDefinition(def: DialogueDefinition, hasKey?: (key: strin
         const itemWhere = `${where} item "${item.id}"`;
         problems.push(...conditionProblems(item.showIf, inItem, itemWhere));
         problems.push(...stepProblems(item, itemWhere, inItem));
+        if (item.type === "single_choice" && item.typedPercent) problems.push(`${itemWhere}: typedPercent is for top-level steps`);
         inItem.set(item.id, item);
       }
     }

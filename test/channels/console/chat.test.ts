@@ -133,4 +133,24 @@ describe("console chat", () => {
     expect(steps).toContain(6);
     expect(steps).not.toContain(5);
   });
+
+  it("«50 prosent» where full or graded is asked is graded at 50 %: the percentage is not asked again", async () => {
+    const out = await chat("anne@firma.no", ["syk", "a", "i dag", "vet ikke", "50 prosent"]);
+    const steps = [...out.matchAll(/== Melde fravær – steg (\d+) av 7 ==/g)].map((m) => Number(m[1]));
+    expect(steps.at(-1)).toBe(6);
+    expect(steps).not.toContain(5);
+    expect(out).not.toContain(nb("dialogue:errors.notAnOption"));
+    const anne = await db.db.person.findUniqueOrThrow({ where: { email: "anne@firma.no" } });
+    const session = await db.db.dialogueSession.findFirstOrThrow({ where: { personId: anne.id, dialogueId: "report_sickness", status: "active" } });
+    expect(JSON.parse(session.state).answers).toMatchObject({ grade: "graded", gradePercent: 50 });
+    // «Tilbake» from there goes to the percentage, with the 50 given.
+    const back = await chat("anne@firma.no", ["tilbake"]);
+    expect(back).toContain(nb("dialogue:report_sickness.gradePercent.text"));
+  });
+
+  it("a percentage out of range typed where full or graded is asked stops at the percentage, with the reason", async () => {
+    const out = await chat("anne@firma.no", ["syk", "a", "i dag", "vet ikke", "0 %"]);
+    expect(out).toContain(nb("dialogue:report_sickness.gradePercent.text"));
+    expect(out).toContain(nb("dialogue:errors.outOfRange", { min: 1, max: 100 }));
+  });
 });

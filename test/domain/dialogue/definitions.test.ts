@@ -86,6 +86,20 @@ describe("definition validation", () => {
       .toMatch(/minDays is above maxDays/);
   });
 
+  it("rejects a typedPercent that picks no option or answers anything but the percent step right after it", () => {
+    const percentAfter = (d: DialogueDefinitionInput) => {
+      d.steps.splice(1, 0, { id: "p", type: "percent", textKey: "dialogue:report_sickness.gradePercent.text" });
+    };
+    const typed = (option: string, step: string) => (d: DialogueDefinitionInput) => {
+      percentAfter(d);
+      (d.steps[0] as { typedPercent?: unknown }).typedPercent = { option, step };
+    };
+    expect(problemsOf(typed("y", "p"))).toEqual([]);
+    expect(problemsOf(typed("z", "p")).join()).toMatch(/typedPercent picks "z", which is not one of its options/);
+    expect(problemsOf(typed("y", "b")).join()).toMatch(/typedPercent must answer the percent step right after it/);
+    expect(problemsOf((d) => { (d.steps[0] as { typedPercent?: unknown }).typedPercent = { option: "y", step: "b" }; }).join()).toMatch(/percent step right after it/);
+  });
+
   it("defineDialogue throws on a structurally broken definition and the schema rejects bad shapes", () => {
     const broken = structuredClone(valid);
     broken.steps[0]!.next![0]!.goto = "nowhere";

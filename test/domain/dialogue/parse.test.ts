@@ -77,8 +77,24 @@ describe("parseTextAnswer", () => {
     expect(parse(percent, "50")).toEqual(ok(50));
     expect(parse(percent, "50 %")).toEqual(ok(50));
     expect(parse(percent, "50%")).toEqual(ok(50));
+    // The word, in any of the five languages, as a hurried person types it.
+    for (const typed of ["50 prosent", "50 Prosent", "50prosent", "50 pst.", "50 percent", "50 per cent", "50 procent", "50 pct"]) expect(parse(percent, typed), typed).toEqual(ok(50));
+    expect(parse(percent, "50 prosenter")).toEqual(err("notANumber"));
     expect(parse(percent, "halvparten")).toEqual(err("notANumber"));
     expect(parse(percent, "50,5")).toEqual(err("notANumber"));
+  });
+
+  it("where full or graded is asked, a percentage picks «graded» and answers the percentage as well", () => {
+    const grade = stepOf("report_sickness", "grade");
+    expect(parse(grade, "2")).toEqual(ok("graded"));
+    expect(parse(grade, "Delvis")).toEqual(ok("graded"));
+    for (const typed of ["50 %", "50%", "50 prosent", "40 procent"]) {
+      expect(parse(grade, typed), typed).toEqual({ ok: true, value: "graded", alsoAnswers: { stepId: "gradePercent", value: Number(typed.slice(0, 2)) } });
+    }
+    // A bare number is still the option's number; a choice without typedPercent takes no percentage.
+    expect(parse(grade, "1")).toEqual(ok("full"));
+    expect(parse(grade, "50")).toEqual(err("notAnOption"));
+    expect(parse(leaveType, "50 %")).toEqual(err("notAnOption"));
   });
 
   it("reads lists one per line, or separated by commas or semicolons", () => {

@@ -29,6 +29,8 @@ export const reportSickness = defineDialogue({
       type: "single_choice",
       textKey: k.text("grade"),
       options: k.options("grade", ["full", "graded"]),
+      // «50 %» typed here is graded at 50 %: the percentage question is answered with it.
+      typedPercent: { option: "graded", step: "gradePercent" },
       // Full sick leave needs no percentage.
       next: [{ when: { op: "equals", step: "grade", value: "full" }, goto: "leaveType" }],
     },
