@@ -174,6 +174,8 @@ export class Conversation {
         return fastTrackCommand(turn, command);
       case "dialogue.start":
         return this.startNamed(turn, command.dialogueId, command.employeeId);
+      case "dialogue.resume":
+        return this.resume(turn);
       case "text":
         return this.text(turn, command.text);
     }
@@ -222,6 +224,15 @@ export class Conversation {
       return [renderPrompt(def, shown, { t: turn.t, locale: turn.locale, today: turn.today, sessionId: active.id })];
     }
     return this.dialogueCommand(turn, { type: "dialogue", sessionId: active.id, action: "answer", answer: parsed.value }, parsed.alsoAnswers);
+  }
+
+  /** The person's open dialogue where they left it (a console session started anew shows it, so its buttons work). */
+  private async resume(turn: Turn): Promise<Message[]> {
+    const active = await latestActive(turn.ctx.db, turn.person.id);
+    if (!active) return [];
+    const def = definitionOf(active);
+    const resumed = turn.t("bot:session.resumed", { title: turn.t(def.titleKey) });
+    return [{ summary: resumed, blocks: [{ kind: "text", text: resumed, style: "muted" }] }, this.prompt(turn, active, def)];
   }
 
   /** A button asking for a specific dialogue: about oneself, or about an employee one leads. */

@@ -47,6 +47,9 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
 
   output.write(`${t("console:welcome", { name: person.name })}\n`);
   await showInbox();
+  // An open dialogue is shown where it was left: the last session's screen is gone, and without
+  // it «b» (meant as a button) would be taken as the answer to the question.
+  print(await facade.handle(person, { type: "dialogue.resume" }, "console", locale));
   const lines = createInterface({ input: options.input, terminal: false });
   for await (const line of lines) {
     const text = line.trim();

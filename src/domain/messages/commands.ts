@@ -42,6 +42,8 @@ export const commandSchema = z.discriminatedUnion("type", [
    * says at the yearly reminder that her agreement still holds.
    */
   z.object({ type: z.literal("routine"), action: z.enum(["write", "show", "accept", "adjust", "keep"]), leaderId: id.optional(), version: z.number().int().min(1).optional() }),
+  /** Where the person left off: the question of their open dialogue, if they have one (nothing otherwise). */
+  z.object({ type: z.literal("dialogue.resume") }),
   /** Start (or resume) a named dialogue, about the person themselves or an employee they lead. */
   z.object({ type: z.literal("dialogue.start"), dialogueId: id, employeeId: id.optional() }),
   z.object({

@@ -153,4 +153,17 @@ describe("console chat", () => {
     expect(out).toContain(nb("dialogue:report_sickness.gradePercent.text"));
     expect(out).toContain(nb("dialogue:errors.outOfRange", { min: 1, max: 100 }));
   });
+
+  it("a new chat session shows the open dialogue where it was left, so a letter presses that question's button", async () => {
+    await chat("bjorn@firma.no", ["syk", "a"]);
+    const again = await chat("bjorn@firma.no", ["a"]);
+    const title = nb("dialogue:report_sickness.title");
+    expect(again).toContain(nb("bot:session.resumed", { title }));
+    // «a» is «Tilbake» under the date question: back at step 1, not the date «a».
+    expect(again).toContain(`== ${title} – steg 1 av 7 ==`);
+    expect(again).not.toContain(nb("dialogue:errors.badDate", { example: "23.11.2026" }));
+    // Nothing open: nothing shown before the first line.
+    const quiet = await chat("lise@firma.no", []);
+    expect(quiet).not.toContain(nb("bot:session.resumed", { title }));
+  });
 });
