@@ -20,6 +20,20 @@ describe("the compiled build", () => {
     expect(build.status).toBe(0);
   });
 
+  it("stops quietly when the reader of its output goes away (`… | head`)", async () => {
+    const { spawn } = await import("node:child_process");
+    // `guard` answers every line of stdin with a line of JSON: far more than a pipe holds.
+    const child = spawn(process.execPath, [ENTRY, "guard"], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn" } });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.stdout.once("data", () => child.stdout.destroy());
+    child.stdin.on("error", () => {});
+    child.stdin.end("Jeg trenger en hev-senk-pult\n".repeat(200_000));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
   it("answers --version from package.json", () => {
     const version = run(["--version"]);
     expect(version.status).toBe(0);
