@@ -360,7 +360,16 @@ export function withDirectReads(client: PrismaClient, options: DirectReadsOption
   if (!models) return client;
   const reader = new DirectReader(models, options);
   const target = client as unknown as Record<PropertyKey, unknown>;
-  const answer = (direct: unknown, fallback: () => unknown): unknown => (direct === undefined ? fallback() : Promise.resolve(direct));
+  // The reader's answer as a promise (its error as a rejection, as Prisma's would be), or Prisma's.
+  const answer = (direct: () => unknown, fallback: () => unknown): unknown => {
+    let found: unknown;
+    try {
+      found = direct();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return found === undefined ? fallback() : Promise.resolve(found);
+  };
   // A delegate per model key (`person` for model Person), made once: its read operations ask the reader first.
   const delegates = new Map<PropertyKey, unknown>();
   for (const model of models.keys()) {
@@ -370,13 +379,7 @@ export function withDirectReads(client: PrismaClient, options: DirectReadsOption
     const ops = new Map<PropertyKey, (args?: unknown) => unknown>(
       OPERATIONS.map((operation) => [
         operation,
-        (args?: unknown) => {
-          try {
-            return answer(reader.read(model, operation, args as Args | undefined), () => real[operation]!(args));
-          } catch (error) {
-            return Promise.reject(error);
-          }
-        },
+        (args?: unknown) => answer(() => reader.read(model, operation, args as Args | undefined), () => real[operation]!(args)),
       ]),
     );
     delegates.set(key, new Proxy(real, { get: (d, property) => ops.get(property) ?? Reflect.get(d, property) }));
@@ -388,14 +391,14 @@ export function withDirectReads(client: PrismaClient, options: DirectReadsOption
   };
   const raw = (kind: "execute" | "query", method: "$executeRaw" | "$queryRaw") => {
     const own = (target[method] as (...args: unknown[]) => unknown).bind(client);
-    return (first: unknown, ...values: unknown[]): unknown => {
-      try {
-        const query = sqlOf(first, values);
-        return answer(query ? reader.raw(kind, query) : undefined, () => own(first, ...values));
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    };
+    return (first: unknown, ...values: unknown[]): unknown =>
+      answer(
+        () => {
+          const query = sqlOf(first, values);
+          return query ? reader.raw(kind, query) : undefined;
+        },
+        () => own(first, ...values),
+      );
   };
   const methods = new Map<PropertyKey, unknown>([
     ["$executeRaw", raw("execute", "$executeRaw")],

@@ -89,20 +89,8 @@ export function oneTransactionAtATime(adapter: Adapter): Adapter {
             throw error;
           }
         },
-        commit: async () => {
-          try {
-            await transaction.commit();
-          } finally {
-            end();
-          }
-        },
-        rollback: async () => {
-          try {
-            await transaction.rollback();
-          } finally {
-            end();
-          }
-        },
+        commit: () => transaction.commit().finally(end),
+        rollback: () => transaction.rollback().finally(end),
       };
     },
   };

@@ -229,10 +229,13 @@ export class Conversation {
   /** The person's open dialogue where they left it (a console session started anew shows it, so its buttons work). */
   private async resume(turn: Turn): Promise<Message[]> {
     const active = await latestActive(turn.ctx.db, turn.person.id);
-    if (!active) return [];
-    const def = definitionOf(active);
+    return active ? this.resumed(turn, active, definitionOf(active)) : [];
+  }
+
+  /** «We go on where you left off», and the question. */
+  private resumed(turn: Turn, row: SessionRow, def: DialogueDefinition): Message[] {
     const resumed = turn.t("bot:session.resumed", { title: turn.t(def.titleKey) });
-    return [{ summary: resumed, blocks: [{ kind: "text", text: resumed, style: "muted" }] }, this.prompt(turn, active, def)];
+    return [{ summary: resumed, blocks: [{ kind: "text", text: resumed, style: "muted" }] }, this.prompt(turn, row, def)];
   }
 
   /** A button asking for a specific dialogue: about oneself, or about an employee one leads. */
@@ -251,10 +254,7 @@ export class Conversation {
     const def = getDialogue(dialogueId);
     if (!def) throw new UserError("common:errors.unknownCommand");
     const existing = await findActive(turn.ctx.db, turn.person.id, def.id, subject.employee.id);
-    if (existing) {
-      const resumed = turn.t("bot:session.resumed", { title: turn.t(def.titleKey) });
-      return [{ summary: resumed, blocks: [{ kind: "text", text: resumed, style: "muted" }] }, this.prompt(turn, existing, def)];
-    }
+    if (existing) return this.resumed(turn, existing, def);
     const start = await startContextFor(turn, def, subject);
     // `prefill`: answers to start from (a member adjusting the team's routine), over the usual ones.
     const state = startSession(def, { today: turn.today, ...start.context, ...(prefill ? { prefill: { ...start.context.prefill, ...prefill } } : {}) });

@@ -39,10 +39,17 @@ export function splitList(text: string): string[] {
   return parts.map((p) => p.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, "").trim()).filter((p) => p.length > 0);
 }
 
-/** "50", "50 %", "50%" → 50; undefined when it is not a whole number. */
-export function parsePercentText(text: string): number | undefined {
-  const m = /^\s*(-?\d+)\s*%?\s*$/.exec(text);
-  return m ? Number(m[1]) : undefined;
+/**
+ * "50", "50 %", "50%" → 50, and "50 prosent" with one of `percentWords` (typed text: the words of
+ * every locale); undefined when it is not a whole number. `marked`: only with the sign or a word
+ * (where a bare number means something else: an option's number).
+ */
+export function parsePercentText(text: string, percentWords: readonly string[] = [], marked = false): number | undefined {
+  const m = /^\s*(-?\d+)\s*(.*?)\s*$/.exec(text);
+  if (!m) return undefined;
+  const unit = m[2]!.toLowerCase();
+  if (unit === "") return marked ? undefined : Number(m[1]);
+  return unit === "%" || percentWords.includes(unit) ? Number(m[1]) : undefined;
 }
 
 /** The date bounds of a date step as ISO dates, given today and earlier answers. */

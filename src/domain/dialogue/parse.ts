@@ -5,7 +5,7 @@ import type { AnswerValue } from "../messages/commands.js";
 import type { Button, Message } from "../messages/model.js";
 import { addDays, impossibleDay, isIsoDate, toEpochDay, type IsoDate } from "../time/localDate.js";
 import type { Locale } from "../locale.js";
-import { exampleDate, splitList } from "./answers.js";
+import { exampleDate, parsePercentText, splitList } from "./answers.js";
 import type { ChoiceOptionDef, PromptStep } from "./schema.js";
 import type { LocalizedReason } from "./state.js";
 
@@ -136,16 +136,9 @@ function noSuchDay(year: number, month: number, day: number, otherwise: () => Pa
   return impossible ? { ok: false, error: { key: "dialogue:errors.noSuchDay", params: impossible } } : otherwise();
 }
 
-/**
- * «50», «50 %», «50%», «50 prosent» (the percent words of every locale): the number, or undefined.
- * `marked`: only with the sign or the word (where a bare number means something else: an option's number).
- */
+/** A typed percentage, with the percent words of every locale («50 prosent»). */
 function parsePercent(text: string, labels: LabelLookup | undefined, marked = false): number | undefined {
-  const m = /^(-?\d+)\s*(.*)$/.exec(normalize(text));
-  if (!m) return undefined;
-  const unit = m[2]!;
-  if (unit === "") return marked ? undefined : Number(m[1]);
-  return unit === "%" || words(labels, "percent").includes(unit) ? Number(m[1]) : undefined;
+  return parsePercentText(normalize(text), words(labels, "percent"), marked);
 }
 
 /**
